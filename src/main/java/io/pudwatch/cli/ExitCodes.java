@@ -1,0 +1,33 @@
+package io.pudwatch.cli;
+
+/** The exit statuses of every subcommand, listed in {@code pudwatch --help}. */
+public final class ExitCodes {
+    /** Done; for {@code check}, detection is complete. */
+    public static final int OK = 0;
+
+    /** A run-time failure: I/O, a kernel refusal at start-up, an internal error. */
+    public static final int FAILURE = 1;
+
+    /** The command line is wrong. */
+    public static final int USAGE = 2;
+
+    /** An input file (trace, configuration, incident log) is malformed. */
+    public static final int BAD_INPUT = 3;
+
+    /** {@code check}: some probes are missing, detection is degraded. */
+    public static final int DEGRADED = 4;
+
+    /** {@code check}: nothing can be detected on this host. */
+    public static final int IMPOSSIBLE = 5;
+
+    static final String HELP_TEXT =
+            "%nExit status:%n"
+                    + "  0  done (check: detection complete)%n"
+                    + "  1  run-time failure%n"
+                    + "  2  usage error%n"
+                    + "  3  malformed input file%n"
+                    + "  4  check: detection degraded%n"
+                    + "  5  check: detection impossible%n";
+
+    private ExitCodes() {}
+}

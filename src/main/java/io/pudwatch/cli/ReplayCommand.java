@@ -1,0 +1,202 @@
+package io.pudwatch.cli;
+
+import io.pudwatch.correlate.CorrelatorConfig;
+import io.pudwatch.correlate.CorrelatorStats;
+import io.pudwatch.correlate.Outcome;
+import io.pudwatch.correlate.Pipeline;
+import io.pudwatch.event.EventType;
+import io.pudwatch.report.IncidentJson;
+import io.pudwatch.report.IncidentTable;
+import io.pudwatch.trace.ReadStats;
+import io.pudwatch.trace.TraceFormatException;
+import io.pudwatch.trace.TraceReader;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pudwatch replay}: correlates a recorded or simulated trace and prints its incidents. */
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Correlate a trace (format v1) and print its incidents on stdout,",
+            "a summary on stderr."
+        },
+        footer = ExitCodes.HELP_TEXT)
+final class ReplayCommand implements Callable<Integer> {
+    enum Format {
+        text,
+        json
+    }
+
+    @Parameters(paramLabel = "FILE|-", description = "The trace; - reads standard input.")
+    String input;
+
+    @Option(
+            names = "--output",
+            defaultValue = "text",
+            description =
+                    "text (a table) or json (one incident per line). Default: ${DEFAULT-VALUE}.")
+    Format output;
+
+    @Option(
+            names = "--window-timeout",
+            defaultValue = "1s",
+            converter = DurationConverter.class,
+            description =
+                    "A window open this long closes as unresolved. Default: ${DEFAULT-VALUE}.")
+    Duration windowTimeout;
+
+    @Option(
+            names = "--reorder-window",
+            defaultValue = "10ms",
+            converter = DurationConverter.class,
+            description = "How far out of order events may arrive. Default: ${DEFAULT-VALUE}.")
+    Duration reorderWindow;
+
+    @Option(
+            names = "--max-open-windows",
+            defaultValue = "" + CorrelatorConfig.DEFAULT_MAX_OPEN_WINDOWS,
+            description =
+                    "Cap on open windows; the oldest closes beyond it. Default: ${DEFAULT-VALUE}.")
+    int maxOpenWindows;
+
+    @Option(
+            names = "--skip-invalid",
+            description = "Count malformed lines and go on instead of stopping at the first.")
+    boolean skipInvalid;
+
+    @Override
+    public Integer call() throws CommandFailedException, TraceFormatException {
+        CorrelatorConfig config =
+                CorrelatorConfig.defaults()
+                        .withWindowTimeout(positive(windowTimeout, "--window-timeout"))
+                        .withMaxOpenWindows(maxOpenWindows);
+        PrintStream out =
+                new PrintStream(
+                        new BufferedOutputStream(System.out, 1 << 16),
+                        false,
+                        StandardCharsets.UTF_8);
+        IncidentTable table = new IncidentTable(out);
+        Pipeline pipeline =
+                new Pipeline(
+                        config,
+                        reorderWindow.toNanos(),
+                        output == Format.json
+                                ? incident -> out.println(IncidentJson.toJson(incident))
+                                : table::add);
+
+        String name = TraceInput.name(input);
+        TraceReader reader;
+        try (InputStream in = TraceInput.open(input)) {
+            reader = new TraceReader(name, in, skipInvalid);
+            reader.readAll(pipeline);
+        } catch (IOException e) {
+            throw new CommandFailedException(name + ": read failed: " + e.getMessage(), e);
+        } finally {
+            out.flush();
+        }
+        pipeline.end();
+        if (output == Format.text) {
+            table.finish();
+        }
+        out.flush();
+
+        printSummary(reader.stats(), pipeline);
+        return ExitCodes.OK;
+    }
+
+    private static Duration positive(Duration d, String option) {
+        if (d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(option + " must be longer than zero");
+        }
+        return d;
+    }
+
+    private static void printSummary(ReadStats read, Pipeline pipeline) {
+        CorrelatorStats stats = pipeline.correlator().stats();
+        PrintStream err = System.err;
+        err.println("events: " + read.totalEvents() + " (" + byType(read) + ")");
+        err.println("incidents: " + stats.totalIncidents() + " (" + byOutcome(stats) + ")");
+        err.println(
+                "windows: "
+                        + stats.windowsOpened()
+                        + " opened, "
+                        + stats.hits()
+                        + " hit, "
+                        + stats.uncertainWindows()
+                        + " uncertain, "
+                        + stats.windowsEvicted()
+                        + " closed early at the open window cap");
+        long skipped = read.invalidLines() + read.unknownTypeLines();
+        StringBuilder why = new StringBuilder();
+        if (read.unknownTypeLines() > 0) {
+            why.append(read.unknownTypeLines())
+                    .append(" of unknown type ")
+                    .append(join(read.unknownTypes(), true));
+        }
+        if (read.invalidLines() > 0) {
+            if (why.length() > 0) {
+                why.append("; ");
+            }
+            why.append(read.invalidLines())
+                    .append(" malformed: ")
+                    .append(join(read.invalidReasons(), false));
+        }
+        err.println(
+                "skipped: "
+                        + skipped
+                        + " lines"
+                        + (why.length() > 0 ? " (" + why + ")" : "")
+                        + ", "
+                        + read.unknownFields()
+                        + " unknown fields");
+        if (pipeline.reorderBuffer().lateEvents() > 0) {
+            err.println(
+                    "late: "
+                            + pipeline.reorderBuffer().lateEvents()
+                            + " events arrived later than the reorder window; widen"
+                            + " --reorder-window for an exact result");
+        }
+        if (stats.lostEvents() > 0) {
+            err.println("lost: the kernel dropped " + stats.lostEvents() + " events");
+        }
+    }
+
+    private static String byType(ReadStats read) {
+        StringBuilder s = new StringBuilder();
+        for (EventType type : EventType.values()) {
+            if (s.length() > 0) {
+                s.append(", ");
+            }
+            s.append(type.wireName()).append(' ').append(read.events(type));
+        }
+        return s.toString();
+    }
+
+    private static String byOutcome(CorrelatorStats stats) {
+        StringBuilder s = new StringBuilder();
+        for (Outcome outcome : Outcome.values()) {
+            if (s.length() > 0) {
+                s.append(", ");
+            }
+            s.append(outcome.label()).append(' ').append(stats.incidents(outcome));
+        }
+        return s.toString();
+    }
+
+    private static String join(Map<String, Long> counts, boolean quote) {
+        return counts.entrySet().stream()
+                .map(e -> (quote ? "'" + e.getKey() + "'" : e.getKey()) + " ×" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,165 @@
+package io.pudwatch.correlate;
+
+import io.pudwatch.event.EventSink;
+import io.pudwatch.event.TraceEvent;
+import java.util.Arrays;
+
+/**
+ * Restores timestamp order to events that arrive out of order by at most a fixed window, as events
+ * from several CPUs' ring-buffer reservations, or a merged trace, do.
+ *
+ * <p>An event is held until an event at least {@code window} nanoseconds newer has been seen, then
+ * passed on in (timestamp, arrival) order, so that the downstream sink sees exactly what the sorted
+ * input would give. An event older than one already passed on is late: it is counted and passed on
+ * at once rather than dropped, since a late crash is still a crash.
+ *
+ * <p>Held events are copies in a pool that grows to the largest number held at once and is then
+ * reused.
+ */
+public final class ReorderBuffer implements EventSink {
+    private final EventSink downstream;
+    private final long windowNs;
+
+    private TraceEvent[] heap = new TraceEvent[256];
+    private long[] arrival = new long[256];
+    private int size;
+    private TraceEvent[] pool = new TraceEvent[0];
+    private int pooled;
+
+    private long arrivals;
+    private long newestTs = Long.MIN_VALUE;
+    private long releasedTs = Long.MIN_VALUE;
+    private long late;
+
+    public ReorderBuffer(EventSink downstream, long windowNs) {
+        if (windowNs < 0) {
+            throw new IllegalArgumentException(
+                    "The reorder window must not be negative, not " + windowNs + " ns.");
+        }
+        this.downstream = downstream;
+        this.windowNs = windowNs;
+    }
+
+    public long windowNs() {
+        return windowNs;
+    }
+
+    /** Events that arrived after newer ones had already been passed on. */
+    public long lateEvents() {
+        return late;
+    }
+
+    /** Events held now. */
+    public int held() {
+        return size;
+    }
+
+    @Override
+    public void accept(TraceEvent event) {
+        if (event.ts < releasedTs) {
+            late++;
+            downstream.accept(event);
+            return;
+        }
+        if (size == 0 && windowNs == 0 && event.ts >= newestTs) {
+            newestTs = event.ts;
+            releasedTs = event.ts;
+            downstream.accept(event);
+            return;
+        }
+        push(event);
+        if (event.ts > newestTs) {
+            newestTs = event.ts;
+        }
+        releaseUpTo(newestTs - windowNs);
+    }
+
+    /** Passes on every event held, in order: the input has ended. */
+    @Override
+    public void end() {
+        releaseUpTo(Long.MAX_VALUE);
+        downstream.end();
+    }
+
+    /**
+     * Passes on what a live source can no longer reorder: events older than {@code now - window}.
+     */
+    public void flushBefore(long now) {
+        releaseUpTo(now - windowNs);
+    }
+
+    private void releaseUpTo(long limit) {
+        while (size > 0 && heap[0].ts <= limit) {
+            TraceEvent next = heap[0];
+            removeTop();
+            releasedTs = next.ts;
+            downstream.accept(next);
+            recycle(next);
+        }
+    }
+
+    private void push(TraceEvent event) {
+        if (size == heap.length) {
+            heap = Arrays.copyOf(heap, size * 2);
+            arrival = Arrays.copyOf(arrival, size * 2);
+        }
+        TraceEvent copy = pooled > 0 ? pool[--pooled] : new TraceEvent();
+        copy.copyFrom(event);
+        long seq = arrivals++;
+        int i = size++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!before(copy.ts, seq, heap[parent].ts, arrival[parent])) {
+                break;
+            }
+            heap[i] = heap[parent];
+            arrival[i] = arrival[parent];
+            i = parent;
+        }
+        heap[i] = copy;
+        arrival[i] = seq;
+    }
+
+    private void removeTop() {
+        size--;
+        TraceEvent last = heap[size];
+        long lastSeq = arrival[size];
+        heap[size] = null;
+        int i = 0;
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size
+                    && before(
+                            heap[child + 1].ts,
+                            arrival[child + 1],
+                            heap[child].ts,
+                            arrival[child])) {
+                child++;
+            }
+            if (!before(heap[child].ts, arrival[child], last.ts, lastSeq)) {
+                break;
+            }
+            heap[i] = heap[child];
+            arrival[i] = arrival[child];
+            i = child;
+        }
+        if (size > 0) {
+            heap[i] = last;
+            arrival[i] = lastSeq;
+        }
+    }
+
+    private void recycle(TraceEvent event) {
+        if (pooled == pool.length) {
+            pool = Arrays.copyOf(pool, Math.max(64, pooled * 2));
+        }
+        pool[pooled++] = event;
+    }
+
+    private static boolean before(long ts, long seq, long otherTs, long otherSeq) {
+        return ts < otherTs || (ts == otherTs && seq < otherSeq);
+    }
+}
