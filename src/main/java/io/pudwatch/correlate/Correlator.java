@@ -98,7 +98,7 @@ public final class Correlator implements EventSink {
 
     private void onWalkStart(TraceEvent e) {
         WalkerThread thread = touch(e.tid);
-        closeWindowOf(thread, Outcome.UNRESOLVED, e.ts);
+        closeOwnWindow(thread, Outcome.UNRESOLVED, e.ts);
         thread.walking = true;
         thread.kind = e.walker;
         thread.walkComm = e.comm;
@@ -109,7 +109,7 @@ public final class Correlator implements EventSink {
         if (thread == null) {
             return;
         }
-        closeWindowOf(thread, Outcome.UNRESOLVED, e.ts);
+        closeOwnWindow(thread, Outcome.UNRESOLVED, e.ts);
         thread.walking = false;
         thread.kind = null;
         thread.walkComm = null;
@@ -121,7 +121,7 @@ public final class Correlator implements EventSink {
         Window previous = thread.window;
         if (previous != null) {
             boolean same = previous.mm == e.mm && previous.pudp == e.pudp;
-            close(previous, same ? Outcome.RETRIED : Outcome.UNRESOLVED, e.ts);
+            closeOwnWindow(thread, same ? Outcome.RETRIED : Outcome.UNRESOLVED, e.ts);
         }
         if (openWindows >= config.maxOpenWindows()) {
             stats.countEvicted();
@@ -151,13 +151,15 @@ public final class Correlator implements EventSink {
         }
         Window w = thread.window;
         boolean inside = w.mm == e.mm && pudBase(e.addr) == w.base;
-        close(w, inside ? Outcome.DESCENDED : Outcome.UNRESOLVED, e.ts);
+        closeOwnWindow(thread, inside ? Outcome.DESCENDED : Outcome.UNRESOLVED, e.ts);
+        forgetIfIdle(thread);
     }
 
     private void onKernelFault(TraceEvent e) {
         WalkerThread thread = threads.get(e.tid);
         if (thread != null) {
-            closeWindowOf(thread, Outcome.CRASHED, e.ts);
+            closeOwnWindow(thread, Outcome.CRASHED, e.ts);
+            forgetIfIdle(thread);
         }
     }
 
@@ -187,9 +189,15 @@ public final class Correlator implements EventSink {
         }
     }
 
-    private void closeWindowOf(WalkerThread thread, Outcome outcome, long ts) {
-        if (thread.window != null) {
-            close(thread.window, outcome, ts);
+    /**
+     * Closes the window of the thread whose event is being applied. The window is detached first so
+     * that closing it does not forget the thread the caller is still working with.
+     */
+    private void closeOwnWindow(WalkerThread thread, Outcome outcome, long ts) {
+        Window w = thread.window;
+        if (w != null) {
+            thread.window = null;
+            close(w, outcome, ts);
         }
     }
 

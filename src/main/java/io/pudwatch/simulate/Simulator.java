@@ -34,6 +34,7 @@ public final class Simulator {
     private final SimulationConfig config;
     private final EventSink sink;
     private final SplittableRandom random;
+    private final SplittableRandom lossRandom;
     private final PriorityQueue<Step> agenda = new PriorityQueue<>();
     private final DeliveryQueue delivery;
     private final long[] lostPerCpu = new long[CPUS];
@@ -51,7 +52,11 @@ public final class Simulator {
         this.config = config;
         this.sink = sink;
         this.random = new SplittableRandom(config.seed());
-        this.delivery = new DeliveryQueue(sink, config.disorderNs(), random);
+        // Delivery and loss draw from streams of their own, so that turning them on changes
+        // what the trace shows but not what the simulated host does.
+        this.delivery =
+                new DeliveryQueue(sink, config.disorderNs(), new SplittableRandom(~config.seed()));
+        this.lossRandom = new SplittableRandom(config.seed() * 31 + 17);
         this.vms = new Vm[config.vms()];
         this.walkers = new Walker[config.walkers()];
     }
@@ -252,7 +257,7 @@ public final class Simulator {
 
     private void emit() {
         int cpu = (int) event.cpu;
-        if (config.lossRate() > 0 && random.nextDouble() < config.lossRate()) {
+        if (config.lossRate() > 0 && lossRandom.nextDouble() < config.lossRate()) {
             lostPerCpu[cpu]++;
             return;
         }

@@ -149,6 +149,7 @@ public final class TraceReader {
     private boolean parseEvent(long lineNo, int start, int end) throws TraceFormatException {
         event.clear();
         fields.begin(source, lineNo);
+        int unknownFields = 0;
         try (JsonParser parser = JSON.createParser(buffer, start, end - start)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw fields.error("expected a JSON object");
@@ -158,7 +159,7 @@ public final class TraceReader {
                 String name = parser.currentName();
                 parser.nextToken();
                 if (!fields.read(name, parser, event)) {
-                    stats.unknownFields++;
+                    unknownFields++;
                     parser.skipChildren();
                 }
             }
@@ -178,6 +179,7 @@ public final class TraceReader {
             return false;
         }
         fields.checkRequired(event);
+        stats.unknownFields += unknownFields;
         return true;
     }
 

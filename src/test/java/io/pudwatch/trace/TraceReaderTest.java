@@ -1,0 +1,167 @@
+package io.pudwatch.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pudwatch.event.EventType;
+import io.pudwatch.event.TraceEvent;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TraceReaderTest {
+    private static final String SPLIT =
+            "{\"ts\":5,\"type\":\"pud_split\",\"pid\":1,\"tid\":2,\"mm\":\"0xffff888100000000\","
+                    + "\"pudp\":\"0x10\",\"addr\":\"0x7e0000000000\"}";
+
+    private final List<TraceEvent> events = new ArrayList<>();
+
+    private TraceReader read(String text, boolean skipInvalid) throws Exception {
+        TraceReader reader =
+                new TraceReader(
+                        "t.jsonl",
+                        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                        skipInvalid);
+        reader.readAll(e -> events.add(new TraceEvent().copyFrom(e)));
+        return reader;
+    }
+
+    @Test
+    void readsEveryFieldOfAnEvent() throws Exception {
+        read(SPLIT.replace("}", ",\"cpu\":3,\"comm\":\"cat\"}"), false);
+
+        TraceEvent e = events.get(0);
+        assertThat(e.type).isEqualTo(EventType.PUD_SPLIT);
+        assertThat(e.ts).isEqualTo(5);
+        assertThat(e.pid).isEqualTo(1);
+        assertThat(e.tid).isEqualTo(2);
+        assertThat(e.cpu).isEqualTo(3);
+        assertThat(e.comm).isEqualTo("cat");
+        assertThat(e.mm).isEqualTo(0xffff888100000000L);
+        assertThat(e.pudp).isEqualTo(0x10);
+        assertThat(e.addr).isEqualTo(0x7e0000000000L);
+    }
+
+    @Test
+    void readsAddressesAboveTheSignedRange() throws Exception {
+        read(SPLIT.replace("0x10", "0xffffffffffffffff"), false);
+
+        assertThat(events.get(0).pudp).isEqualTo(-1L);
+    }
+
+    @Test
+    void skipsBlankLinesAndAcceptsCrlf() throws Exception {
+        TraceReader reader = read("\n" + SPLIT + "\r\n   \n" + SPLIT, false);
+
+        assertThat(events).hasSize(2);
+        assertThat(reader.stats().blankLines()).isEqualTo(2);
+    }
+
+    @Test
+    void countsUnknownTypesAndFieldsAndGoesOn() throws Exception {
+        TraceReader reader =
+                read(
+                        "{\"ts\":1,\"type\":\"iommu_map\",\"iova\":3}\n"
+                                + SPLIT.replace("}", ",\"extra\":{\"a\":[1]}}"),
+                        false);
+
+        assertThat(events).hasSize(1);
+        assertThat(reader.stats().unknownTypes()).isEqualTo(Map.of("iommu_map", 1L));
+        assertThat(reader.stats().unknownFields()).isEqualTo(1);
+    }
+
+    @Test
+    void readsAHeaderAndRejectsAnotherVersion() throws Exception {
+        TraceReader reader =
+                read(
+                        "{\"format\":\"pudwatch-trace\",\"version\":1,\"host\":\"h\"}\n" + SPLIT,
+                        false);
+        assertThat(reader.header().path("host").asText()).isEqualTo("h");
+
+        assertThatThrownBy(() -> read("{\"format\":\"pudwatch-trace\",\"version\":2}", false))
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessage(
+                        "t.jsonl:1: trace format version 2 is not supported; this reader takes 1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "not json | t.jsonl:2: bad JSON",
+                "[1,2] | t.jsonl:2: expected a JSON object",
+                "{\"ts\":1} | t.jsonl:2: required field 'type' is missing",
+                "{\"ts\":1,\"type\":\"mm_exit\",\"pid\":1,\"tid\":1} | "
+                        + "t.jsonl:2: required field 'mm' is missing from a mm_exit event",
+                "{\"ts\":1,\"type\":\"walk_end\",\"tid\":1,\"mm\":\"0x1\"} | "
+                        + "t.jsonl:2: required field 'pid' is missing from a walk_end event",
+                "{\"ts\":\"1\",\"type\":\"lost\",\"count\":1} | "
+                        + "t.jsonl:2: field 'ts' must be an integer, not the string \"1\"",
+                "{\"ts\":1.5,\"type\":\"lost\",\"count\":1} | "
+                        + "t.jsonl:2: field 'ts' must be an integer, not 1.5",
+                "{\"ts\":1,\"type\":\"lost\",\"count\":0} | "
+                        + "t.jsonl:2: field 'count' of a lost event must be at least 1, not 0",
+                "{\"ts\":1,\"type\":\"mm_exit\",\"pid\":1,\"tid\":1,\"mm\":\"12ab\"} | "
+                        + "t.jsonl:2: field 'mm' is not a valid hex value: \"12ab\"",
+                "{\"ts\":1,\"type\":\"mm_exit\",\"pid\":1,\"tid\":1,\"mm\":\"0xfg\"} | "
+                        + "t.jsonl:2: field 'mm' is not a valid hex value: \"0xfg\"",
+                "{\"ts\":1,\"type\":\"mm_exit\",\"pid\":1,\"tid\":1,\"mm\":4096} | "
+                        + "t.jsonl:2: field 'mm' must be a hex string like \"0x1f\", not 4096",
+                "{\"ts\":1,\"type\":7} | t.jsonl:2: field 'type' must be a string, not 7",
+                "{\"ts\":1,\"type\":\"lost\",\"count\":1} {} | "
+                        + "t.jsonl:2: unexpected text after the JSON object",
+            })
+    void malformedLineStopsTheReadNamingFileAndLine(String line, String message) {
+        assertThatThrownBy(() -> read(SPLIT + "\n" + line + "\n" + SPLIT, false))
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessageStartingWith(message.strip());
+        assertThat(events).hasSize(1);
+    }
+
+    @Test
+    void skipInvalidCountsMalformedLinesByReasonAndKeepsTheRest() throws Exception {
+        TraceReader reader =
+                read(
+                        SPLIT + "\nnot json\n{\"ts\":1,\"type\":\"lost\",\"count\":0}\n" + SPLIT,
+                        true);
+
+        assertThat(events).hasSize(2);
+        assertThat(reader.stats().invalidLines()).isEqualTo(2);
+        assertThat(reader.stats().firstInvalid()).startsWith("t.jsonl:2: bad JSON");
+        assertThat(reader.stats().invalidReasons()).hasSize(2);
+    }
+
+    @Test
+    void badValueOfAnUnknownTypeIsNoError() throws Exception {
+        TraceReader reader = read("{\"ts\":1,\"type\":\"future\",\"mm\":17}", false);
+
+        assertThat(reader.stats().unknownTypeLines()).isEqualTo(1);
+    }
+
+    @Test
+    void writerOutputReadsBackUnchanged() throws Exception {
+        read(
+                SPLIT
+                        + "\n{\"ts\":9,\"type\":\"pud_install\",\"pid\":1,\"tid\":3,\"mm\":\"0x1\","
+                        + "\"pudp\":\"0x2\",\"addr\":\"0x3\",\"source\":\"vfio_pci\",\"pfn\":\"0x44\"}"
+                        + "\n{\"ts\":10,\"type\":\"kernel_fault\",\"pid\":1,\"tid\":2,\"addr\":\"0x9\","
+                        + "\"ip\":\"0xffffffff81000000\"}\n{\"ts\":11,\"type\":\"lost\",\"count\":4}",
+                false);
+        List<TraceEvent> first = new ArrayList<>(events);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TraceWriter writer = new TraceWriter(out, Map.of("host", "h"))) {
+            first.forEach(writer::accept);
+        }
+        events.clear();
+
+        read(out.toString(StandardCharsets.UTF_8), false);
+
+        assertThat(events).usingRecursiveFieldByFieldElementComparator().isEqualTo(first);
+    }
+}
