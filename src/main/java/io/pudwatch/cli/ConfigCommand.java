@@ -22,10 +22,12 @@ import picocli.CommandLine.ParseResult;
         name = "config",
         mixinStandardHelpOptions = true,
         description = {
-            "Print every configurable option as KEY VALUE FROM, FROM being flag, env (with the",
-            "variable), file (with FILE:LINE) or default. Precedence: flag > env > file > default.",
-            "Given a command line such as 'replay --window-timeout 2s trace.jsonl', print the",
-            "settings that command would run with, flags included."
+            "Print the effective configuration and where each value came from.",
+            "",
+            "Each configurable option as KEY VALUE FROM, FROM being flag, env (and the",
+            "variable), file (and FILE:LINE) or default. Precedence: flag > env > file >",
+            "default. Given a command line such as 'replay --window-timeout 2s trace.jsonl',",
+            "print the settings that command would run with, its flags included."
         },
         footer = ExitCodes.HELP_TEXT)
 final class ConfigCommand implements Callable<Integer> {

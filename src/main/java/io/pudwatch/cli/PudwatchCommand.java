@@ -31,11 +31,11 @@ public final class PudwatchCommand implements Runnable {
             names = "--config",
             paramLabel = "FILE",
             scope = CommandLine.ScopeType.INHERIT,
-            description = {
-                "YAML file of option values, a section per subcommand. Default: $PUDWATCH_CONFIG,",
-                "else " + "/etc/pudwatch/pudwatch.yaml if it exists. Environment variables",
-                "PUDWATCH_<OPTION> (PUDWATCH_WINDOW_TIMEOUT) beat the file; flags beat both."
-            })
+            description =
+                    "YAML file of option values, a section per subcommand. Default:"
+                            + " $PUDWATCH_CONFIG, else /etc/pudwatch/pudwatch.yaml if it exists."
+                            + " PUDWATCH_<OPTION> variables (PUDWATCH_WINDOW_TIMEOUT) beat the"
+                            + " file; flags beat both.")
     Path config;
 
     @Option(
