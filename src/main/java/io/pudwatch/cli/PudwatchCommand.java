@@ -2,8 +2,11 @@ package io.pudwatch.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.pudwatch.config.ConfigException;
+import io.pudwatch.config.ConfigLocation;
 import io.pudwatch.trace.TraceFormatException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,9 +23,20 @@ import picocli.CommandLine.Option;
             "the VFIO fault path reinstalls it."
         },
         footer = ExitCodes.HELP_TEXT,
-        subcommands = {ReplayCommand.class, SimulateCommand.class})
+        subcommands = {ReplayCommand.class, SimulateCommand.class, ConfigCommand.class})
 public final class PudwatchCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            scope = CommandLine.ScopeType.INHERIT,
+            description =
+                    "YAML file of option values, a section per subcommand. Default:"
+                            + " $PUDWATCH_CONFIG, else /etc/pudwatch/pudwatch.yaml if it exists."
+                            + " PUDWATCH_<OPTION> variables (PUDWATCH_WINDOW_TIMEOUT) beat the"
+                            + " file; flags beat both.")
+    Path config;
 
     @Option(
             names = {"-v", "--verbose"},
@@ -44,13 +58,15 @@ public final class PudwatchCommand implements Runnable {
 
     /** Runs the command line and returns the exit status instead of exiting. */
     public static int execute(String... args) {
-        return newCommandLine().execute(args);
+        return ConfiguredCommandLine.execute(System.getenv(), ConfigLocation.DEFAULT_FILE, args);
     }
 
     static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new PudwatchCommand());
         cli.setExecutionExceptionHandler(PudwatchCommand::handleFailure);
         cli.setParameterExceptionHandler(PudwatchCommand::handleUsage);
+        // Everything after the command named to 'pudwatch config' belongs to that command.
+        cli.getSubcommands().get("config").setStopAtPositional(true);
         return cli;
     }
 
@@ -66,7 +82,9 @@ public final class PudwatchCommand implements Runnable {
 
     private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof TraceFormatException || e instanceof BadInputException) {
+        if (e instanceof TraceFormatException
+                || e instanceof BadInputException
+                || e instanceof ConfigException) {
             err.println("pudwatch: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }

@@ -1,0 +1,18 @@
+package io.pudwatch.config;
+
+import java.util.Locale;
+
+/** Names of the environment variables that configure pudwatch. */
+public final class EnvironmentNames {
+    /** Names the configuration file when {@code --config} is not given. */
+    public static final String CONFIG_FILE = "PUDWATCH_CONFIG";
+
+    private static final String PREFIX = "PUDWATCH_";
+
+    private EnvironmentNames() {}
+
+    /** {@code window-timeout} is set by {@code PUDWATCH_WINDOW_TIMEOUT}. */
+    public static String of(String key) {
+        return PREFIX + key.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+}
