@@ -35,5 +35,7 @@ interface LibC extends Library {
 
     long sysconf(int name);
 
+    long syscall(long number, int cmd, Pointer attr, int size);
+
     int _SC_PAGESIZE = 30;
 }

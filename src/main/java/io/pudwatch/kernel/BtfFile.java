@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The type information of a kernel (BTF, {@code /sys/kernel/btf/vmlinux}), read directly: a header,
@@ -40,7 +38,7 @@ public final class BtfFile {
     private int[] dataAt = new int[1];
     private int count;
     private final Map<String, Integer> structs = new HashMap<>();
-    private final Set<String> functions = new HashSet<>();
+    private final Map<String, Integer> functions = new HashMap<>();
 
     private BtfFile(ByteBuffer buf) {
         this.buf = buf;
@@ -92,7 +90,7 @@ public final class BtfFile {
             if ((kind == STRUCT || kind == UNION) && nameOff != 0) {
                 structs.putIfAbsent(string(nameOff), id);
             } else if (kind == FUNC) {
-                functions.add(string(nameOff));
+                functions.putIfAbsent(string(nameOff), id);
             }
             id++;
         }
@@ -145,7 +143,12 @@ public final class BtfFile {
 
     /** Whether the kernel describes a function of this exact name (what fentry attaches to). */
     public boolean hasFunction(String name) {
-        return functions.contains(name);
+        return functions.containsKey(name);
+    }
+
+    /** The type id of function {@code name} (what fentry's attach_btf_id names), or -1. */
+    public int functionId(String name) {
+        return functions.getOrDefault(name, -1);
     }
 
     /** Whether a struct or union of this name is defined. */
