@@ -62,13 +62,7 @@ public final class ProbeReport {
         List<String> lost = new ArrayList<>();
         for (ProbeOutcome o : outcomes) {
             if (!o.usable() && o.probe().importance() != Probe.Importance.SELFTEST) {
-                lost.add(
-                        o.name()
-                                + " is "
-                                + o.status().label()
-                                + ", so "
-                                + o.probe().lostWithout()
-                                + " will not be seen");
+                lost.add(o.name() + " is " + o.status().label() + ": " + o.probe().lostWithout());
             }
         }
         return lost;
