@@ -38,17 +38,18 @@ public final class RingBufferMapping implements AutoCloseable {
     }
 
     /**
-     * Maps the ring buffer of map {@code fd} whose data area is {@code dataSize} bytes (a power of
-     * two multiple of the page size, as the kernel requires), and registers the fd with epoll.
-     * Partial setup is undone on failure.
+     * Maps the ring buffer of map {@code fd} whose data area is {@code pages} pages (a power of
+     * two, as the kernel requires; bcc's BPF_RINGBUF_OUTPUT counts in pages too), and registers the
+     * fd with epoll. Partial setup is undone on failure.
      */
-    public static RingBufferMapping map(int fd, long dataSize) throws BpfException {
-        if (Long.bitCount(dataSize) != 1) {
+    public static RingBufferMapping map(int fd, int pages) throws BpfException {
+        if (Integer.bitCount(pages) != 1) {
             throw new IllegalArgumentException(
-                    "A ring buffer size is a power of two, not " + dataSize + ".");
+                    "A ring buffer has a power of two pages, not " + pages + ".");
         }
         LibC libc = LibC.INSTANCE;
         long page = libc.sysconf(LibC._SC_PAGESIZE);
+        long dataSize = page * pages;
         Pointer consumer =
                 libc.mmap(null, page, LibC.PROT_READ | LibC.PROT_WRITE, LibC.MAP_SHARED, fd, 0);
         if (LibC.MAP_FAILED.equals(consumer) || consumer == null) {
