@@ -23,7 +23,13 @@ import picocli.CommandLine.Option;
             "the VFIO fault path reinstalls it."
         },
         footer = ExitCodes.HELP_TEXT,
-        subcommands = {ReplayCommand.class, SimulateCommand.class, ConfigCommand.class})
+        subcommands = {
+            ReplayCommand.class,
+            SimulateCommand.class,
+            CheckCommand.class,
+            RecordCommand.class,
+            ConfigCommand.class
+        })
 public final class PudwatchCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,150 @@
+package io.pudwatch.bcc;
+
+import com.sun.jna.Native;
+import io.pudwatch.kernel.Kallsyms;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A program loaded into the kernel. Its attachments are fd-based (a perf event or a BPF link), so
+ * the kernel detaches them when the process dies, even by {@code kill -9}.
+ */
+public final class BpfProgram implements AutoCloseable {
+    private static final Path KPROBE_PMU = Path.of("/sys/bus/event_source/devices/kprobe");
+
+    private final String name;
+    private final ProgramType type;
+    private int fd;
+
+    BpfProgram(String name, ProgramType type, int fd) {
+        this.name = name;
+        this.type = type;
+        this.fd = fd;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ProgramType type() {
+        return type;
+    }
+
+    /** The program's fd, or -1 once closed. */
+    public int fd() {
+        return fd;
+    }
+
+    /**
+     * Attaches this kprobe program to the entry ({@code ret} false) or the return of kernel
+     * function {@code function}, through the kprobe PMU (4.17+).
+     *
+     * @param function the exact symbol, suffix included (e.g. {@code gather_pte_stats.isra.0})
+     */
+    public BpfAttachment attachKprobe(String function, boolean ret) throws BpfAttachException {
+        requireType(ProgramType.KPROBE);
+        String event =
+                (ret ? "r_" : "p_")
+                        + "pudwatch_"
+                        + ProcessHandle.current().pid()
+                        + "_"
+                        + function.replaceAll("[^A-Za-z0-9_]", "_");
+        LibBcc bcc = LibBcc.Holder.INSTANCE;
+        int pfd =
+                bcc.bpf_attach_kprobe(
+                        live(),
+                        ret ? LibBcc.BPF_PROBE_RETURN : LibBcc.BPF_PROBE_ENTRY,
+                        event,
+                        function,
+                        0,
+                        0);
+        if (pfd < 0) {
+            int errno = Errno.of(pfd, Native.getLastError());
+            throw new BpfAttachException(
+                    (ret ? "kretprobe " : "kprobe ") + name,
+                    function,
+                    errno,
+                    kprobeHint(function, errno));
+        }
+        return new BpfAttachment(ret ? "kretprobe" : "kprobe", function, pfd, event);
+    }
+
+    private static String kprobeHint(String function, int errno) {
+        boolean noKprobes =
+                !Files.isDirectory(KPROBE_PMU)
+                        && !Files.exists(Path.of("/sys/kernel/tracing/kprobe_events"))
+                        && !Files.exists(Path.of("/sys/kernel/debug/tracing/kprobe_events"));
+        if (noKprobes) {
+            return "this kernel has no kprobe support: neither the kprobe PMU ("
+                    + KPROBE_PMU
+                    + ") nor tracefs kprobe_events exist (CONFIG_KPROBES is not set)";
+        }
+        if (errno == Errno.ENOENT || errno == Errno.EINVAL) {
+            return Kallsyms.hintFor(baseName(function));
+        }
+        if (errno == Errno.EOPNOTSUPP || errno == Errno.ENOTSUPP) {
+            return "this kernel has no kprobe support (CONFIG_KPROBES is not set)";
+        }
+        return null;
+    }
+
+    private static String baseName(String function) {
+        int dot = function.indexOf('.');
+        return dot < 0 ? function : function.substring(0, dot);
+    }
+
+    /** Attaches this tracepoint program to {@code category:event} (a perf event fd). */
+    public BpfAttachment attachTracepoint(String category, String event) throws BpfAttachException {
+        requireType(ProgramType.TRACEPOINT);
+        int pfd = LibBcc.Holder.INSTANCE.bpf_attach_tracepoint(live(), category, event);
+        if (pfd < 0) {
+            int errno = Errno.of(pfd, Native.getLastError());
+            throw new BpfAttachException(
+                    "tracepoint program " + name,
+                    category + ":" + event,
+                    errno,
+                    errno == Errno.ENOENT
+                            ? "the tracepoint is not in tracefs; is tracefs mounted at"
+                                    + " /sys/kernel/tracing?"
+                            : null);
+        }
+        return new BpfAttachment("tracepoint", category + ":" + event, pfd, null);
+    }
+
+    /** Attaches this fentry or fexit program to the function it was loaded for (a BPF link). */
+    public BpfAttachment attachKfunc(String function) throws BpfAttachException {
+        if (!type.isTracing()) {
+            throw new IllegalStateException(name + " is a " + type + " program, not fentry.");
+        }
+        int lfd = LibBcc.Holder.INSTANCE.bpf_attach_kfunc(live());
+        if (lfd < 0) {
+            int errno = Errno.of(lfd, Native.getLastError());
+            throw new BpfAttachException(
+                    type.name().toLowerCase() + " program " + name, function, errno, null);
+        }
+        return new BpfAttachment(
+                type == ProgramType.FENTRY ? "fentry" : "fexit", function, lfd, null);
+    }
+
+    private void requireType(ProgramType expected) {
+        if (type != expected) {
+            throw new IllegalStateException(name + " is a " + type + " program, not " + expected);
+        }
+    }
+
+    private int live() {
+        if (fd < 0) {
+            throw new IllegalStateException("BPF program " + name + " is closed.");
+        }
+        return fd;
+    }
+
+    /** Drops this process's reference; attachments keep the program alive until detached. */
+    @Override
+    public void close() {
+        if (fd >= 0) {
+            LibC.INSTANCE.close(fd);
+            fd = -1;
+        }
+    }
+}

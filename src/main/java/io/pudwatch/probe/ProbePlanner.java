@@ -1,0 +1,140 @@
+package io.pudwatch.probe;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides, per probe, where and how it can attach on this kernel: fentry where the kernel loads it
+ * and BTF describes the exact function, else a kprobe on the symbol kallsyms has (suffixed variants
+ * included), else nothing, with the reason.
+ */
+public final class ProbePlanner {
+    private final KernelFeatures features;
+
+    public ProbePlanner(KernelFeatures features) {
+        this.features = features;
+    }
+
+    /** Plans every probe; the selftest probe only when {@code withSelftest}. */
+    public List<ProbeOutcome> plan(boolean withSelftest) {
+        List<ProbeOutcome> plan = new ArrayList<>();
+        ProbeOutcome walkEnter = null;
+        for (Probe probe : Probe.values()) {
+            if (probe.importance() == Probe.Importance.SELFTEST && !withSelftest) {
+                continue;
+            }
+            ProbeOutcome outcome;
+            if (probe == Probe.WALK_EXIT && walkEnter != null) {
+                outcome = planReturnOf(walkEnter);
+            } else {
+                outcome = planOne(probe);
+            }
+            if (probe == Probe.WALK_ENTER) {
+                walkEnter = outcome;
+            }
+            plan.add(outcome);
+        }
+        return plan;
+    }
+
+    private ProbeOutcome planOne(Probe probe) {
+        if (probe.kind() == Probe.Kind.TRACEPOINT) {
+            return planTracepoint(probe);
+        }
+        String firstReason = null;
+        for (Probe.Target target : probe.targets()) {
+            ProbeOutcome outcome = planFunction(probe, target);
+            if (outcome.usable()) {
+                return outcome;
+            }
+            if (firstReason == null) {
+                firstReason = outcome.reason();
+            }
+        }
+        String tried = probe.targets().get(0).symbol();
+        return new ProbeOutcome(probe, tried, ProbeMode.NONE, ProbeStatus.UNAVAILABLE, firstReason);
+    }
+
+    private ProbeOutcome planTracepoint(Probe probe) {
+        String target = probe.targets().get(0).symbol();
+        int colon = target.indexOf(':');
+        if (features.hasTracepoint(target.substring(0, colon), target.substring(colon + 1))) {
+            return new ProbeOutcome(probe, target, ProbeMode.TRACEPOINT, ProbeStatus.AVAILABLE, "");
+        }
+        return new ProbeOutcome(
+                probe,
+                target,
+                ProbeMode.NONE,
+                ProbeStatus.UNAVAILABLE,
+                "tracepoint " + target + " is not in tracefs on this kernel");
+    }
+
+    private ProbeOutcome planFunction(Probe probe, Probe.Target target) {
+        for (String member : target.members()) {
+            int dot = member.indexOf('.');
+            if (!features.hasStructMember(member.substring(0, dot), member.substring(dot + 1))) {
+                return new ProbeOutcome(
+                        probe,
+                        target.symbol(),
+                        ProbeMode.NONE,
+                        ProbeStatus.UNAVAILABLE,
+                        "the kernel's BTF has no " + member + ", whose offset the program needs");
+            }
+        }
+        boolean ret = probe.kind() == Probe.Kind.RETURN;
+        if (probe.hasFentryTwin()
+                && features.hasFentry()
+                && features.hasBtfFunction(target.symbol())) {
+            return new ProbeOutcome(
+                    probe,
+                    target.symbol(),
+                    ret ? ProbeMode.FEXIT : ProbeMode.FENTRY,
+                    ProbeStatus.AVAILABLE,
+                    "");
+        }
+        Optional<String> symbol = features.findFunction(target.symbol());
+        if (symbol.isEmpty()) {
+            return new ProbeOutcome(
+                    probe,
+                    target.symbol(),
+                    ProbeMode.NONE,
+                    ProbeStatus.UNAVAILABLE,
+                    target.symbol()
+                            + " is not in /proc/kallsyms"
+                            + " (inlined, renamed, or its module is not loaded)");
+        }
+        if (!features.hasKprobes()) {
+            String why =
+                    probe.hasFentryTwin()
+                            ? features.whyNoFentry() + ", and " + features.whyNoKprobes()
+                            : features.whyNoKprobes();
+            return new ProbeOutcome(
+                    probe, symbol.get(), ProbeMode.NONE, ProbeStatus.UNAVAILABLE, why);
+        }
+        return new ProbeOutcome(
+                probe,
+                symbol.get(),
+                ret ? ProbeMode.KRETPROBE : ProbeMode.KPROBE,
+                ProbeStatus.AVAILABLE,
+                "");
+    }
+
+    /** The walk's return probe must sit on the same function as its entry probe. */
+    private ProbeOutcome planReturnOf(ProbeOutcome entry) {
+        if (!entry.usable()) {
+            return new ProbeOutcome(
+                    Probe.WALK_EXIT,
+                    entry.target(),
+                    ProbeMode.NONE,
+                    ProbeStatus.UNAVAILABLE,
+                    entry.reason());
+        }
+        ProbeMode mode =
+                switch (entry.mode()) {
+                    case FENTRY -> ProbeMode.FEXIT;
+                    default -> ProbeMode.KRETPROBE;
+                };
+        return new ProbeOutcome(Probe.WALK_EXIT, entry.target(), mode, ProbeStatus.AVAILABLE, "");
+    }
+}
