@@ -1,10 +1,10 @@
 package io.pudwatch.cli;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
+import io.pudwatch.logging.LogFormat;
+import io.pudwatch.logging.LoggingSetup;
 import io.pudwatch.trace.TraceFormatException;
 import java.io.PrintWriter;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
             "the VFIO fault path reinstalls it."
         },
         footer = ExitCodes.HELP_TEXT,
-        subcommands = {ReplayCommand.class, SimulateCommand.class})
+        subcommands = {ReplayCommand.class, SimulateCommand.class, DoctorCommand.class})
 public final class PudwatchCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -29,8 +29,28 @@ public final class PudwatchCommand implements Runnable {
             description = "More log output: -v for debug, -vv for trace.",
             scope = CommandLine.ScopeType.INHERIT)
     void verbose(boolean[] flags) {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(flags.length >= 2 ? Level.TRACE : Level.DEBUG);
+        // picocli also calls this with no flags when it resets options to their defaults.
+        if (flags == null || flags.length == 0) {
+            return;
+        }
+        LoggingSetup.setLevel(flags.length >= 2 ? Level.TRACE : Level.DEBUG);
+    }
+
+    @Option(
+            names = "--log-format",
+            paramLabel = "text|json",
+            description = "Log lines on stderr as text (default) or JSON Lines for log shippers.",
+            scope = CommandLine.ScopeType.INHERIT)
+    void logFormat(String format) {
+        if (format == null) {
+            return;
+        }
+        try {
+            LoggingSetup.configure(LogFormats.parse(format));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), e.getMessage(), e, null, format);
+        }
     }
 
     @Override
@@ -48,6 +68,8 @@ public final class PudwatchCommand implements Runnable {
     }
 
     static CommandLine newCommandLine() {
+        LoggingSetup.configure(LogFormat.TEXT);
+        LoggingSetup.setLevel(Level.INFO);
         CommandLine cli = new CommandLine(new PudwatchCommand());
         cli.setExecutionExceptionHandler(PudwatchCommand::handleFailure);
         cli.setParameterExceptionHandler(PudwatchCommand::handleUsage);

@@ -7,7 +7,10 @@ import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import org.slf4j.LoggerFactory;
 
@@ -27,23 +30,35 @@ public final class LoggingSetup {
 
     /** Sends log lines to standard error in {@code format}; leaves the level as it is. */
     public static void configure(LogFormat format) {
-        configure(format, System.err);
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        appender.setTarget("System.err");
+        install(context, appender, format);
     }
 
     /** Sends log lines to {@code out} in {@code format}; tests pass a buffer. */
     public static void configure(LogFormat format, OutputStream out) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+        // Stopping an appender closes its stream: the caller's stream stays the caller's.
+        appender.setOutputStream(
+                new FilterOutputStream(out) {
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                });
+        install(context, appender, format);
+    }
 
-        Encoder<ILoggingEvent> encoder =
-                format == LogFormat.JSON ? jsonEncoder(context) : textEncoder(context);
-        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+    private static void install(
+            LoggerContext context, OutputStreamAppender<ILoggingEvent> appender, LogFormat format) {
         appender.setContext(context);
         appender.setName(APPENDER);
-        appender.setEncoder(encoder);
-        appender.setOutputStream(out);
+        appender.setEncoder(format == LogFormat.JSON ? jsonEncoder(context) : textEncoder(context));
         appender.start();
 
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();
         root.addAppender(appender);
     }
