@@ -20,7 +20,12 @@ import picocli.CommandLine.Option;
             "the VFIO fault path reinstalls it."
         },
         footer = ExitCodes.HELP_TEXT,
-        subcommands = {ReplayCommand.class, SimulateCommand.class, DoctorCommand.class})
+        subcommands = {
+            ReplayCommand.class,
+            SimulateCommand.class,
+            DoctorCommand.class,
+            TriageCommand.class
+        })
 public final class PudwatchCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
