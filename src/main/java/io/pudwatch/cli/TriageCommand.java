@@ -135,8 +135,8 @@ final class TriageCommand implements Callable<Integer> {
         if (!Files.exists(path)) {
             throw new CommandFailedException(
                     from
-                            + ": no such file or directory; --from takes an agent's URL, an incident"
-                            + " log or the agent's state directory.");
+                            + ": no such file or directory; --from takes an agent's URL,"
+                            + " an incident log or the agent's state directory.");
         }
         try {
             return IncidentSources.fromFiles(path, after);

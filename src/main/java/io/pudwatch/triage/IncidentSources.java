@@ -70,13 +70,9 @@ public final class IncidentSources {
                         : "?since="
                                 + URLEncoder.encode(
                                         since.toSeconds() + "s", StandardCharsets.UTF_8);
+        String notAgent = base + " has no /api/incidents; is it a pudwatch agent?";
         JsonNode body =
-                get(base, "/api/incidents" + query)
-                        .orElseThrow(
-                                () ->
-                                        new IOException(
-                                                base
-                                                        + " has no /api/incidents: is it a pudwatch agent?"));
+                get(base, "/api/incidents" + query).orElseThrow(() -> new IOException(notAgent));
         List<IncidentRecord> records = new ArrayList<>();
         for (JsonNode node : body.path("incidents")) {
             records.add(fromAgent(base, node));

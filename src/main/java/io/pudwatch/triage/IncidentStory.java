@@ -1,6 +1,7 @@
 package io.pudwatch.triage;
 
 import io.pudwatch.correlate.Incident;
+import io.pudwatch.correlate.Outcome;
 import io.pudwatch.incident.IncidentRecord;
 import io.pudwatch.incident.ProcessInfo;
 import io.pudwatch.report.Durations;
@@ -9,6 +10,22 @@ import java.util.List;
 
 /** What an incident means in plain words, and what to do about it now. */
 final class IncidentStory {
+    private static final String CRASHED =
+            " The reader then took the device's memory for a page table and the kernel oopsed."
+                    + " The reader was killed; the memory-map lock it held stays taken, so the"
+                    + " VM may hang on its next mmap or munmap.";
+    private static final String DESCENDED =
+            " The reader then took the device's memory for a page table and read it. No oops"
+                    + " this time, but the kernel was one bad read away from one, and the"
+                    + " reader's output for this VM is garbage.";
+    private static final String RETRIED_FIXED =
+            " The reader noticed and split it again: the kernel fix at work.";
+    private static final String NEAR_MISS =
+            " The reader noticed and split it again. A near miss: the same timing a little"
+                    + " earlier oopses this kernel.";
+    private static final String UNRESOLVED =
+            " How the reader went on was not seen (events lost, or the window timed out).";
+
     private IncidentStory() {}
 
     /** The runbook section for the alert this incident raises. */
@@ -37,23 +54,11 @@ final class IncidentStory {
                         + " later, while the reader still had it open.";
         String ending =
                 switch (i.outcome()) {
-                    case CRASHED ->
-                            " The reader then took the device's memory for a page table"
-                                    + " and the kernel oopsed. The reader was killed; the memory-map lock"
-                                    + " it held stays taken, so the VM may hang on its next mmap or munmap.";
-                    case DESCENDED ->
-                            " The reader then took the device's memory for a page"
-                                    + " table and read it. No oops this time, but the kernel was one bad"
-                                    + " read away from one, and the reader's output for this VM is"
-                                    + " garbage.";
+                    case CRASHED -> CRASHED;
+                    case DESCENDED -> DESCENDED;
                     case RETRIED ->
-                            "fixed".equals(r.host().kernelClass())
-                                    ? " The reader noticed and split it again: the kernel fix at work."
-                                    : " The reader noticed and split it again. A near miss: the same"
-                                            + " timing a little earlier oopses this kernel.";
-                    case UNRESOLVED ->
-                            " How the reader went on was not seen (events lost, or"
-                                    + " the window timed out).";
+                            "fixed".equals(r.host().kernelClass()) ? RETRIED_FIXED : NEAR_MISS;
+                    case UNRESOLVED -> UNRESOLVED;
                 };
         String uncertain =
                 i.uncertain()
@@ -78,7 +83,7 @@ final class IncidentStory {
                         + " reads "
                         + (i.walker().role() != null ? i.walker().role() : "numa_maps or smaps")
                         + " of VFIO-mapped VMs; stop it, or make it skip them.");
-        if (i.outcome() == io.pudwatch.correlate.Outcome.CRASHED) {
+        if (i.outcome() == Outcome.CRASHED) {
             actions.add(
                     "Check the VM "
                             + name(i.installer(), "")

@@ -105,8 +105,8 @@ final class TimelineNarration {
                     Correlator.pudBase(e.addr()) == incident.addr()
                             ? "walked into the reinstalled leaf at "
                                     + Hex.format(e.addr())
-                                    + " as if it were a page table (walk_pmd_range): GPU memory read as"
-                                    + " PMD entries"
+                                    + " as if it were a page table (walk_pmd_range):"
+                                    + " GPU memory read as PMD entries"
                             : "moved on to " + Hex.format(e.addr()) + " (pmd_entry)";
             case KERNEL_FAULT ->
                     "faulted in the kernel at "
