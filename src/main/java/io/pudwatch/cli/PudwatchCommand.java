@@ -1,13 +1,13 @@
 package io.pudwatch.cli;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import io.pudwatch.config.ConfigException;
 import io.pudwatch.config.ConfigLocation;
+import io.pudwatch.logging.LogFormat;
+import io.pudwatch.logging.LoggingSetup;
 import io.pudwatch.trace.TraceFormatException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
             SimulateCommand.class,
             CheckCommand.class,
             RecordCommand.class,
+            DoctorCommand.class,
+            TriageCommand.class,
             ConfigCommand.class
         })
 public final class PudwatchCommand implements Runnable {
@@ -49,8 +51,28 @@ public final class PudwatchCommand implements Runnable {
             description = "More log output: -v for debug, -vv for trace.",
             scope = CommandLine.ScopeType.INHERIT)
     void verbose(boolean[] flags) {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(flags.length >= 2 ? Level.TRACE : Level.DEBUG);
+        // picocli also calls this with no flags when it resets options to their defaults.
+        if (flags == null || flags.length == 0) {
+            return;
+        }
+        LoggingSetup.setLevel(flags.length >= 2 ? Level.TRACE : Level.DEBUG);
+    }
+
+    @Option(
+            names = "--log-format",
+            paramLabel = "text|json",
+            description = "Log lines on stderr as text (default) or JSON Lines for log shippers.",
+            scope = CommandLine.ScopeType.INHERIT)
+    void logFormat(String format) {
+        if (format == null) {
+            return;
+        }
+        try {
+            LoggingSetup.configure(LogFormats.parse(format));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), e.getMessage(), e, null, format);
+        }
     }
 
     @Override
@@ -68,6 +90,8 @@ public final class PudwatchCommand implements Runnable {
     }
 
     static CommandLine newCommandLine() {
+        LoggingSetup.configure(LogFormat.TEXT);
+        LoggingSetup.setLevel(Level.INFO);
         CommandLine cli = new CommandLine(new PudwatchCommand());
         cli.setExecutionExceptionHandler(PudwatchCommand::handleFailure);
         cli.setParameterExceptionHandler(PudwatchCommand::handleUsage);
