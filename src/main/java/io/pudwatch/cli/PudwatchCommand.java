@@ -20,7 +20,12 @@ import picocli.CommandLine.Option;
             "the VFIO fault path reinstalls it."
         },
         footer = ExitCodes.HELP_TEXT,
-        subcommands = {ReplayCommand.class, SimulateCommand.class})
+        subcommands = {
+            ReplayCommand.class,
+            SimulateCommand.class,
+            RunCommand.class,
+            DemoCommand.class
+        })
 public final class PudwatchCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
