@@ -128,8 +128,9 @@ public final class AgentHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        // One second lets a scrape in flight finish; a scraper retries anyway.
-        server.stop(1);
+        // No grace period: the JDK server waits out the whole delay even when idle, and a
+        // scraper whose request is cut retries at its next interval.
+        server.stop(0);
         executor.shutdownNow();
     }
 
