@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -38,6 +39,12 @@ public final class PudwatchMetrics implements AutoCloseable {
         registry =
                 new PrometheusMeterRegistry(
                         PrometheusConfig.DEFAULT, new PrometheusRegistry(), clock);
+        // Two of Micrometer's process meters break Prometheus naming rules that 'promtool check
+        // metrics' enforces: process_cpu_time_ns_total (a unit other than seconds) and
+        // system_cpu_count (a _count suffix outside a histogram). process_cpu_usage stays.
+        registry.config()
+                .meterFilter(MeterFilter.denyNameStartsWith("process.cpu.time"))
+                .meterFilter(MeterFilter.denyNameStartsWith("system.cpu.count"));
         if (jvm) {
             new JvmMemoryMetrics().bindTo(registry);
             gc.bindTo(registry);
