@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
         subcommands = {
             ReplayCommand.class,
             SimulateCommand.class,
+            RunCommand.class,
+            DemoCommand.class,
             CheckCommand.class,
             RecordCommand.class,
             DoctorCommand.class,

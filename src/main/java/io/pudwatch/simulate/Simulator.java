@@ -23,7 +23,9 @@ import java.util.SplittableRandom;
  * <p>Deterministic for a given configuration: one seed drives every choice.
  */
 public final class Simulator {
-    private static final long START_TS = 1_000_000_000_000L;
+    /** Where simulated time starts unless told otherwise: 1000 s, clear of zero. */
+    public static final long DEFAULT_START_TS = 1_000_000_000_000L;
+
     private static final long GIB = 1L << 30;
     private static final int CPUS = 8;
     private static final String[] READERS = {"numastat", "node_exporter", "collectd", "cat"};
@@ -42,13 +44,24 @@ public final class Simulator {
     private final TraceEvent event = new TraceEvent();
     private final Vm[] vms;
     private final Walker[] walkers;
-    private long now = START_TS;
+    private final long startTs;
+    private long now;
     private long stepSeq;
     private long nextMm = 0xffff88810a3c0000L;
     private int nextPid = 4100;
     private long emitted;
 
     public Simulator(SimulationConfig config, EventSink sink) {
+        this(config, sink, DEFAULT_START_TS);
+    }
+
+    /**
+     * @param startTs the timestamp of simulated time zero, so that runs can follow each other on
+     *     one timeline
+     */
+    public Simulator(SimulationConfig config, EventSink sink, long startTs) {
+        this.startTs = startTs;
+        this.now = startTs;
         this.config = config;
         this.sink = sink;
         this.random = new SplittableRandom(config.seed());
@@ -72,7 +85,7 @@ public final class Simulator {
             walkers[i] = w;
             at(now + exp(1e9 / Math.max(config.walkRate(), 1e-9)), () -> startWalk(w));
         }
-        long end = START_TS + config.duration().toNanos();
+        long end = startTs + config.duration().toNanos();
         while (!agenda.isEmpty() && agenda.peek().time <= end) {
             Step step = agenda.poll();
             now = step.time;

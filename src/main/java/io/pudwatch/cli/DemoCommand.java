@@ -1,0 +1,92 @@
+package io.pudwatch.cli;
+
+import io.pudwatch.agent.SimulatorSource;
+import io.pudwatch.http.ReadinessCheck.SourceKind;
+import io.pudwatch.http.ServedAgent;
+import io.pudwatch.metrics.DemoExposure;
+import io.pudwatch.metrics.ProbeStates;
+import io.pudwatch.simulate.KernelBehaviour;
+import io.pudwatch.simulate.SimulationConfig;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pudwatch demo}: the agent fed by the simulator without end, serving the same endpoints as
+ * {@code pudwatch run}, for trying dashboards and alerts without a GPU host.
+ */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve /metrics, /healthz and /readyz from a simulated GPU hypervisor that runs",
+            "until stopped by SIGTERM or SIGINT."
+        },
+        footer = ExitCodes.HELP_TEXT)
+final class DemoCommand implements Callable<Integer> {
+    @Mixin ServeOptions serve;
+
+    @Mixin CorrelatorOptions correlator;
+
+    @Option(
+            names = "--kernel",
+            defaultValue = "vulnerable",
+            description = "vulnerable or fixed. Default: ${DEFAULT-VALUE}.")
+    String kernel;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(
+            names = "--speed",
+            defaultValue = "1",
+            converter = SpeedConverter.class,
+            paramLabel = "X|max",
+            description = "Simulate at X times real time, or max. Default: ${DEFAULT-VALUE}.")
+    double speed;
+
+    @Override
+    public Integer call() throws Exception {
+        KernelBehaviour behaviour =
+                switch (kernel.toLowerCase(Locale.ROOT)) {
+                    case "vulnerable" -> KernelBehaviour.VULNERABLE;
+                    case "fixed" -> KernelBehaviour.FIXED;
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "--kernel takes vulnerable or fixed, not '" + kernel + "'");
+                };
+        SimulationConfig defaults = SimulationConfig.defaults(behaviour);
+        // One-minute runs: long enough that run boundaries are rare, short enough that the seed
+        // changes now and then.
+        SimulationConfig config =
+                new SimulationConfig(
+                        seed,
+                        Duration.ofMinutes(1),
+                        behaviour,
+                        defaults.vms(),
+                        defaults.barGib(),
+                        defaults.walkers(),
+                        defaults.walkRate(),
+                        defaults.refaultRate(),
+                        defaults.recheckNs(),
+                        defaults.againNs(),
+                        defaults.sweepPudNs(),
+                        defaults.crashProbability(),
+                        defaults.lossRate(),
+                        defaults.disorderNs(),
+                        defaults.vmRestartRate());
+        ServedAgent.Settings settings =
+                new ServedAgent.Settings(
+                        SourceKind.FINITE,
+                        correlator.config(),
+                        correlator.reorderWindowNs(),
+                        ProbeStates.none(),
+                        DemoExposure.simulated(behaviour),
+                        serve.settings(),
+                        RunCommand.LIVE_STALE_AFTER);
+        return Serving.untilSignalled(new SimulatorSource(config, speed, 0), settings);
+    }
+}

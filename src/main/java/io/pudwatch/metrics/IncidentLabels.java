@@ -1,0 +1,39 @@
+package io.pudwatch.metrics;
+
+import java.util.List;
+
+/**
+ * The bounded label values of incidents: a walker kind or fault source that is not one of the known
+ * values becomes {@code other}, so that a label can never carry a comm, a pid or anything else a
+ * traced process chooses.
+ */
+public final class IncidentLabels {
+    /** The walkers that can hit the window: numa_maps and smaps/smaps_rollup readers. */
+    public static final List<String> WALKERS = List.of("numa_maps", "smaps", "other");
+
+    /**
+     * Who reinstalls a huge PUD: vfio-pci's huge fault, nvgrace-gpu's (6.19), a DAX device, KVM's
+     * {@code hva_to_pfn_remapped}, a user touching the BAR.
+     */
+    public static final List<String> SOURCES =
+            List.of("vfio_pci", "nvgrace_gpu", "dax", "kvm", "user", "other");
+
+    public static final String OTHER = "other";
+
+    private IncidentLabels() {}
+
+    /** The index of a walker kind in {@link #WALKERS}; unknown or missing kinds map to other. */
+    public static int walkerIndex(String kind) {
+        return indexOr(WALKERS, kind);
+    }
+
+    /** The index of a fault source in {@link #SOURCES}; unknown or missing ones map to other. */
+    public static int sourceIndex(String source) {
+        return indexOr(SOURCES, source);
+    }
+
+    private static int indexOr(List<String> known, String value) {
+        int i = value == null ? -1 : known.indexOf(value);
+        return i >= 0 ? i : known.size() - 1;
+    }
+}
