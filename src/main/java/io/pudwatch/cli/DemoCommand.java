@@ -3,6 +3,7 @@ package io.pudwatch.cli;
 import io.pudwatch.agent.SimulatorSource;
 import io.pudwatch.http.ReadinessCheck.SourceKind;
 import io.pudwatch.http.ServedAgent;
+import io.pudwatch.incident.HostContext;
 import io.pudwatch.metrics.DemoExposure;
 import io.pudwatch.metrics.ProbeStates;
 import io.pudwatch.simulate.KernelBehaviour;
@@ -87,6 +88,13 @@ final class DemoCommand implements Callable<Integer> {
                         DemoExposure.simulated(behaviour),
                         serve.settings(),
                         RunCommand.LIVE_STALE_AFTER);
-        return Serving.untilSignalled(new SimulatorSource(config, speed, 0), settings);
+        HostContext host =
+                new HostContext(
+                        "simulated",
+                        "simulated-" + behaviour.name().toLowerCase(Locale.ROOT),
+                        behaviour == KernelBehaviour.VULNERABLE ? "vulnerable" : "fixed",
+                        behaviour == KernelBehaviour.VULNERABLE ? "exposed" : "not_exposed");
+        return Serving.untilSignalled(
+                new SimulatorSource(config, speed, 0), settings, IncidentLogging.temporary(host));
     }
 }

@@ -2,12 +2,20 @@ package io.pudwatch.cli;
 
 import io.pudwatch.agent.EventSource;
 import io.pudwatch.agent.ReplaySource;
+import io.pudwatch.bcc.BpfException;
+import io.pudwatch.doctor.ExposureWatch;
+import io.pudwatch.doctor.HostExposure;
 import io.pudwatch.http.ReadinessCheck.SourceKind;
 import io.pudwatch.http.ServedAgent;
+import io.pudwatch.incident.HostContext;
 import io.pudwatch.metrics.DemoExposure;
 import io.pudwatch.metrics.Exposure;
 import io.pudwatch.metrics.KernelExposure;
 import io.pudwatch.metrics.ProbeStates;
+import io.pudwatch.probe.LiveSource;
+import io.pudwatch.probe.LiveSourceOptions;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,18 +63,35 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(
             names = "--state-dir",
-            defaultValue = "/var/lib/pudwatch",
             paramLabel = "DIR",
-            description = "Where the agent keeps its incident log. Default: ${DEFAULT-VALUE}.")
+            description = {
+                "Where the agent keeps its incident log and its kernel header cache. Default:"
+                        + " /var/lib/pudwatch; with --replay, a temporary directory removed at exit."
+            })
     Path stateDir;
+
+    @Option(
+            names = "--ring-buffer-pages",
+            defaultValue = "" + LiveSourceOptions.DEFAULT_RING_BUFFER_PAGES,
+            paramLabel = "PAGES",
+            description = {
+                "Size of the kernel's event ring buffer in 4 KiB pages, a power of two.",
+                "Default: ${DEFAULT-VALUE} (1 MiB)."
+            })
+    int ringBufferPages;
+
+    @Option(
+            names = "--bpf-program",
+            paramLabel = "FILE",
+            description = "Compile this BPF program instead of the one built into the jar.")
+    Path bpfProgram;
 
     @Override
     public Integer call() throws Exception {
         if (replay != null) {
             return serveReplay();
         }
-        EventSource source = liveSource();
-        return serveUntilSignalled(source, SourceKind.LIVE, probesOf(source), liveExposure());
+        return serveLive();
     }
 
     private Integer serveReplay() throws Exception {
@@ -74,32 +99,79 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandFailedException(replay + ": no such file, or it cannot be read");
         }
         ReplaySource source = new ReplaySource(replay, speed);
+        HostContext host = new HostContext("replay of " + replay.getFileName(), null, null, null);
         return serveUntilSignalled(
                 source,
                 SourceKind.FINITE,
-                probesOf(source),
-                DemoExposure.fromTraceHeader(source::header));
+                ProbeStates.none(),
+                DemoExposure.fromTraceHeader(source::header),
+                stateDir == null
+                        ? IncidentLogging.temporary(host)
+                        : IncidentLogging.in(stateDir, host));
     }
 
-    /** The live probes. */
-    EventSource liveSource() throws CommandFailedException {
-        throw new CommandFailedException(
-                "live probes are not built into this binary; use --replay FILE or"
-                        + " 'pudwatch demo'");
+    private Integer serveLive() throws Exception {
+        Path dir = stateDir == null ? LiveSourceOptions.DEFAULT_STATE_DIR : stateDir;
+        ExposureWatch exposure = ExposureWatch.start(Path.of("/"), ExposureWatch.DEFAULT_PERIOD);
+        LiveSource source;
+        try {
+            source = openLiveSource(dir);
+        } catch (CommandFailedException e) {
+            exposure.close();
+            throw e;
+        }
+        HostContext host = HostContext.of(hostName(), exposure.latest());
+        ServedAgent.Extension incidents = IncidentLogging.in(dir, host);
+        return serveUntilSignalled(
+                source,
+                SourceKind.LIVE,
+                LiveProbeStates.of(source),
+                () -> exposureOf(exposure.latest()),
+                served -> {
+                    AutoCloseable log = incidents.install(served);
+                    return () -> {
+                        exposure.close();
+                        log.close();
+                    };
+                });
     }
 
-    /** A source that knows its probes reports them by implementing {@link ProbeStates}. */
-    static ProbeStates probesOf(EventSource source) {
-        return source instanceof ProbeStates probes ? probes : ProbeStates.none();
+    private LiveSource openLiveSource(Path dir) throws CommandFailedException {
+        LiveSourceOptions options =
+                LiveSourceOptions.defaults().withStateDir(dir).withRingBufferPages(ringBufferPages);
+        if (bpfProgram != null) {
+            options = options.withProgram(bpfProgram);
+        }
+        try {
+            return LiveSource.open(options);
+        } catch (IOException | BpfException e) {
+            throw new CommandFailedException(
+                    "the live probes could not be set up: "
+                            + e.getMessage()
+                            + ". 'pudwatch check' shows what this host allows; 'pudwatch doctor'"
+                            + " what it lacks.",
+                    e);
+        }
     }
 
-    /** The running kernel's release judged by its number; the host check refines it. */
-    static Exposure liveExposure() {
-        return Exposure.of(KernelExposure.fromRelease(System.getProperty("os.version")));
+    static KernelExposure exposureOf(HostExposure host) {
+        return KernelExposure.of(host.kernelRelease(), host.verdict());
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private Integer serveUntilSignalled(
-            EventSource source, SourceKind kind, ProbeStates probes, Exposure exposure)
+            EventSource source,
+            SourceKind kind,
+            ProbeStates probes,
+            Exposure exposure,
+            ServedAgent.Extension extension)
             throws CommandFailedException, BadInputException {
         ServedAgent.Settings settings =
                 new ServedAgent.Settings(
@@ -110,6 +182,6 @@ final class RunCommand implements Callable<Integer> {
                         exposure,
                         serve.settings(),
                         LIVE_STALE_AFTER);
-        return Serving.untilSignalled(source, settings);
+        return Serving.untilSignalled(source, settings, extension);
     }
 }

@@ -13,15 +13,15 @@ import java.util.concurrent.CountDownLatch;
 final class Serving {
     private Serving() {}
 
-    static int untilSignalled(EventSource source, ServedAgent.Settings settings)
+    static int untilSignalled(
+            EventSource source, ServedAgent.Settings settings, ServedAgent.Extension extension)
             throws CommandFailedException {
         ServedAgent served;
         try {
-            served = ServedAgent.start(source, settings);
+            served = ServedAgent.start(source, settings, extension);
         } catch (IOException e) {
             throw new CommandFailedException(e.getMessage(), e);
         }
-        mountExtraHandlers(served);
 
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -42,10 +42,4 @@ final class Serving {
         }
         return ExitCodes.OK;
     }
-
-    /**
-     * Handlers beyond metrics and health (the incident API) are mounted here, one line each: {@code
-     * served.server().mount("/api/incidents", handler)}.
-     */
-    static void mountExtraHandlers(ServedAgent served) {}
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * Decides readiness. A live agent is ready when every probe is attached and events or idle ticks
- * arrived recently; a replay or simulation is ready while it runs and after it ended cleanly.
+ * Decides readiness. A live agent is ready when every required probe is attached and events or idle
+ * ticks arrived recently; a replay or simulation is ready while it runs and after it ended cleanly.
  */
 public final class ReadinessCheck {
     /** Whether the source is expected to end by itself. */
@@ -68,7 +68,7 @@ public final class ReadinessCheck {
             }
         }
         for (ProbeState probe : probes.get()) {
-            if (!probe.attached()) {
+            if (probe.required() && !probe.attached()) {
                 missing.add("probe " + probe.probe() + " (" + probe.mode() + ") is not attached");
             }
         }

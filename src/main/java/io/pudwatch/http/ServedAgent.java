@@ -14,12 +14,16 @@ import io.pudwatch.metrics.PudwatchMetrics;
 import io.pudwatch.metrics.ReadinessMetrics;
 import java.io.IOException;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An agent with its metrics and HTTP endpoints: what {@code pudwatch run} and {@code pudwatch demo}
  * start. The server is up before the first event, and stays up after a finite input ends.
  */
 public final class ServedAgent implements AutoCloseable {
+    private static final Logger logger = LoggerFactory.getLogger(ServedAgent.class);
+
     /**
      * What to serve.
      *
@@ -35,10 +39,25 @@ public final class ServedAgent implements AutoCloseable {
             HttpSettings http,
             Duration staleAfter) {}
 
+    /**
+     * Adds watchers to a served agent before its first event: event taps, incident listeners, HTTP
+     * handlers, meters. What it returns is closed after the agent has stopped.
+     */
+    @FunctionalInterface
+    public interface Extension {
+        AutoCloseable install(ServedAgent served) throws IOException;
+
+        /** Adds nothing. */
+        static Extension none() {
+            return served -> () -> {};
+        }
+    }
+
     private final Agent agent;
     private final PudwatchMetrics metrics;
     private final ReadinessCheck readiness;
     private AgentHttpServer server;
+    private AutoCloseable extension = () -> {};
 
     private ServedAgent(Agent agent, PudwatchMetrics metrics, ReadinessCheck readiness) {
         this.agent = agent;
@@ -52,6 +71,17 @@ public final class ServedAgent implements AutoCloseable {
      * @throws IOException when the listen address cannot be bound; nothing is left running
      */
     public static ServedAgent start(EventSource source, Settings settings) throws IOException {
+        return start(source, settings, Extension.none());
+    }
+
+    /**
+     * Binds the server, installs the extension, then starts the agent's feeder.
+     *
+     * @throws IOException when the listen address cannot be bound or the extension cannot be
+     *     installed; nothing is left running
+     */
+    public static ServedAgent start(EventSource source, Settings settings, Extension extension)
+            throws IOException {
         HeartbeatSource heartbeat = new HeartbeatSource(source);
         Agent agent = new Agent(heartbeat, settings.correlator(), settings.reorderWindowNs());
         ReadinessCheck readiness =
@@ -79,6 +109,12 @@ public final class ServedAgent implements AutoCloseable {
             metrics.close();
             throw e;
         }
+        try {
+            served.extension = extension.install(served);
+        } catch (IOException | RuntimeException e) {
+            served.close();
+            throw e;
+        }
         agent.start();
         return served;
     }
@@ -99,10 +135,15 @@ public final class ServedAgent implements AutoCloseable {
         return readiness.check();
     }
 
-    /** Stops the source, then the server, then the meters. */
+    /** Stops the source, then what the extension added, then the server, then the meters. */
     @Override
     public void close() {
         agent.close();
+        try {
+            extension.close();
+        } catch (Exception e) {
+            logger.warn("Closing the agent's incident log and watchers failed: {}", e.toString());
+        }
         server.close();
         metrics.close();
     }

@@ -88,6 +88,11 @@ public final class IncidentRecorder implements IncidentListener, AutoCloseable {
         return rings;
     }
 
+    /** Per-mm timelines evicted so far to make room for others. */
+    public long timelineEvictions() {
+        return rings.evictions();
+    }
+
     public IncidentStore store() {
         return store;
     }

@@ -1,6 +1,8 @@
 package io.pudwatch.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pudwatch.doctor.KernelClass;
+import io.pudwatch.doctor.Verdict;
 import io.pudwatch.simulate.KernelBehaviour;
 import java.util.function.Supplier;
 
@@ -41,8 +43,7 @@ public final class DemoExposure {
     private static KernelExposure simulatedExposure(KernelBehaviour kernel) {
         return kernel == KernelBehaviour.VULNERABLE
                 ? new KernelExposure(
-                        "simulated-vulnerable", ExposureVerdict.EXPOSED, KernelRange.VULNERABLE)
-                : new KernelExposure(
-                        "simulated-fixed", ExposureVerdict.NOT_EXPOSED, KernelRange.FIXED);
+                        "simulated-vulnerable", Verdict.EXPOSED, KernelClass.VULNERABLE)
+                : new KernelExposure("simulated-fixed", Verdict.NOT_EXPOSED, KernelClass.FIXED);
     }
 }

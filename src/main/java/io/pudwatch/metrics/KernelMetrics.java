@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.pudwatch.doctor.KernelClass;
 import java.util.List;
 
 /**
@@ -26,12 +27,12 @@ public final class KernelMetrics implements MeterBinder, ScrapeHook {
                 MultiGauge.builder("pudwatch.kernel.info")
                         .description(
                                 "The kernel release, the host's exposure verdict and the release's"
-                                        + " range (vulnerable, fixed, unaffected, unknown); always 1.")
+                                        + " range (vulnerable, fixed, not_affected, unknown); always 1.")
                         .register(registry);
         io.micrometer.core.instrument.Gauge.builder(
                         "pudwatch.kernel.vulnerable",
                         this,
-                        m -> m.last.range() == KernelRange.VULNERABLE ? 1 : 0)
+                        m -> m.last.kernelClass() == KernelClass.VULNERABLE ? 1 : 0)
                 .description(
                         "1 when the kernel release is in a vulnerable range, 0 otherwise (also"
                                 + " when unknown: see pudwatch_kernel_info's range label).")
@@ -57,7 +58,7 @@ public final class KernelMetrics implements MeterBinder, ScrapeHook {
                                 Tags.of(
                                         "release", now.release(),
                                         "exposure", now.verdict().label(),
-                                        "range", now.range().label()),
+                                        "range", now.kernelClass().label()),
                                 1)),
                 true);
     }

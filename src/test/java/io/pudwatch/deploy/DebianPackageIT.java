@@ -123,6 +123,17 @@ class DebianPackageIT {
 
     @Test
     @Order(4)
+    void theInstalledCommandChecksThisHostsProbesWithTheInstalledLibbcc() throws IOException {
+        Commands.Result check = pudwatch("check", "--output", "json");
+
+        // This VM has no kprobes and refuses fentry, so detection is impossible here (5); on a
+        // host with kprobes the same package reports complete (0) or degraded (4).
+        assertThat(check.exitStatus()).as(check.output()).isIn(0, 4, 5);
+        assertThat(check.stdout()).contains("\"probes\"").contains("\"pud-split\"");
+    }
+
+    @Test
+    @Order(5)
     void removeKeepsTheConfigurationAndPurgeTakesEverything() throws IOException {
         Commands.Result remove =
                 run(List.of("dpkg", "--remove", "pudwatch"), NONINTERACTIVE, APT_LIMIT);

@@ -3,6 +3,7 @@ package io.pudwatch.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MockClock;
+import io.pudwatch.doctor.Verdict;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class ChangingLabelsTest {
                                     + "release=\"unknown\"} 1")
                     .contains("pudwatch_kernel_vulnerable 0.0");
 
-            exposure.set(KernelExposure.of("6.18.3-amd64", ExposureVerdict.EXPOSED));
+            exposure.set(KernelExposure.of("6.18.3-amd64", Verdict.EXPOSED));
 
             assertThat(metrics.scrape())
                     .contains(
