@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code pudwatch_probe_attached{probe,mode}}: 1 for each probe that delivers events, 0 for one
- * that failed to attach or was detached. A failed probe is a metric, not a crash.
+ * {@code pudwatch_probe_attached{probe,mode,required}}: 1 for each probe that delivers events, 0
+ * for one that failed to attach or was detached. A failed probe is a metric, not a crash. {@code
+ * required="false"} marks probes detection does without (attribution of a reinstall to vfio-pci or
+ * nvgrace-gpu), so that alerts can ignore them.
  */
 public final class ProbeMetrics implements MeterBinder, ScrapeHook {
     private final ProbeStates probes;
@@ -38,7 +40,10 @@ public final class ProbeMetrics implements MeterBinder, ScrapeHook {
         for (ProbeState probe : probes.get()) {
             rows.add(
                     MultiGauge.Row.of(
-                            Tags.of("probe", probe.probe(), "mode", probe.mode()),
+                            Tags.of(
+                                    "probe", probe.probe(),
+                                    "mode", probe.mode(),
+                                    "required", Boolean.toString(probe.required())),
                             probe.attached() ? 1 : 0));
         }
         attached.register(rows, true);

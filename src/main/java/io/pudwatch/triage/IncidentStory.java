@@ -31,8 +31,8 @@ final class IncidentStory {
     /** The runbook section for the alert this incident raises. */
     static String runbookAnchor(IncidentRecord r) {
         return switch (r.incident().outcome()) {
-            case CRASHED -> "docs/runbook.md#pudwatchkernelcrash";
-            case DESCENDED -> "docs/runbook.md#pudwatchwalkerdescended";
+            case CRASHED -> "docs/runbook.md#pudwatchcrash";
+            case DESCENDED -> "docs/runbook.md#pudwatchdescent";
             case RETRIED, UNRESOLVED -> "docs/runbook.md#pudwatchnearmiss";
         };
     }

@@ -21,12 +21,6 @@ class RunCommandTest {
     }
 
     @Test
-    void withoutReplayTheLiveProbesAreAskedForAndTheirAbsenceExplained() {
-        assertThat(run("run", "--listen", "127.0.0.1:0")).isEqualTo(ExitCodes.FAILURE);
-        assertThat(err.toString()).contains("live probes are not built into this binary");
-    }
-
-    @Test
     void aSpeedThatIsNeitherANumberNorMaxIsAUsageError() {
         assertThat(run("run", "--replay", "x.jsonl", "--speed", "fast")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("write a number (1 = real time, 10) or max");

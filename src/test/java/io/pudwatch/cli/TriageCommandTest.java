@@ -56,7 +56,7 @@ class TriageCommandTest {
                 .contains("this is the oops")
                 .contains("the kernel oopsed")
                 .contains("Upgrade the kernel (6.18.5)")
-                .contains("docs/runbook.md#pudwatchkernelcrash");
+                .contains("docs/runbook.md#pudwatchcrash");
         assertThat(run.out().lines())
                 .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
     }

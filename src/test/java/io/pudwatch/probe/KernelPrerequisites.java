@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** What the kernel tests need, checked with the reason each one skips. */
-final class KernelPrerequisites {
+public final class KernelPrerequisites {
     private KernelPrerequisites() {}
 
-    static void assumeBpf() {
+    public static void assumeBpf() {
         Prerequisites.assumeInstalled(
                 Prerequisites.isRoot(),
                 "root, to load BPF programs (run the kernel tests as root)");
@@ -23,14 +23,14 @@ final class KernelPrerequisites {
                 BccModule.isAvailable(), "libbcc: " + BccModule.unavailableReason());
     }
 
-    static void assumeBpftool() {
+    public static void assumeBpftool() {
         Prerequisites.assumeInstalled(
                 Files.isExecutable(Path.of("/usr/sbin/bpftool")),
                 "bpftool (Debian package bpftool)");
     }
 
     /** Runs bpftool with {@code args} and returns its standard output. */
-    static String bpftool(String... args) throws IOException, InterruptedException {
+    public static String bpftool(String... args) throws IOException, InterruptedException {
         String[] command = new String[args.length + 1];
         command[0] = "/usr/sbin/bpftool";
         System.arraycopy(args, 0, command, 1, args.length);

@@ -1,0 +1,93 @@
+package io.pudwatch.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pudwatch.probe.KernelPrerequisites;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code pudwatch run} against this machine's kernel, as a separate process: it attaches what the
+ * kernel allows, serves metrics, readiness and the incident API, and leaves no program attached
+ * once SIGTERM has stopped it.
+ */
+@Tag("kernel")
+class LiveAgentKernelTest {
+    private static final Path KPROBE_PMU = Path.of("/sys/bus/event_source/devices/kprobe");
+
+    @TempDir Path dir;
+    private final LoopbackHttp http = new LoopbackHttp();
+    private ManagedProcess agent;
+    private int port;
+
+    @BeforeEach
+    void startTheAgent() throws Exception {
+        KernelPrerequisites.assumeBpf();
+        KernelPrerequisites.assumeBpftool();
+        port = LoopbackHttp.freePort();
+        String classpath =
+                System.getProperty(
+                        "surefire.test.class.path", System.getProperty("java.class.path"));
+        agent =
+                ManagedProcess.start(
+                        "pudwatch-run",
+                        dir,
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Xmx256m",
+                                "-cp",
+                                classpath,
+                                "io.pudwatch.cli.PudwatchCommand",
+                                "run",
+                                "--listen",
+                                "127.0.0.1:" + port,
+                                "--state-dir",
+                                dir.resolve("state").toString()));
+        boolean up =
+                LoopbackHttp.within(
+                        Duration.ofSeconds(90),
+                        () -> http.get(port, "/metrics").body().contains("pudwatch_ready"));
+        assertThat(up).as("the agent serves /metrics\n" + agent.tail()).isTrue();
+    }
+
+    @AfterEach
+    void stopTheAgent() throws Exception {
+        if (agent != null) {
+            agent.close();
+        }
+    }
+
+    @Test
+    void attachesTheTracepointsServesItsEndpointsAndDetachesEverythingOnSigterm() throws Exception {
+        String metrics = http.get(port, "/metrics").body();
+        assertThat(metrics)
+                .contains("pudwatch_probe_attached{mode=\"tracepoint\",probe=\"mm-exit\"")
+                .contains("pudwatch_probe_attached{mode=\"tracepoint\",probe=\"kernel-fault\"")
+                .containsPattern("pudwatch_kernel_info\\{exposure=\"[a-z_]+\"");
+        assertThat(http.json(port, "/api/incidents").path("count").asInt()).isZero();
+        assertThat(http.get(port, "/healthz").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> ready = http.get(port, "/readyz");
+        if (!Files.exists(KPROBE_PMU)) {
+            // No kprobes here: the walk and split probes cannot attach, so the agent runs but
+            // is not ready, and says which probes are missing.
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("probe pud-split");
+        }
+        assertThat(KernelPrerequisites.bpftool("prog", "show")).contains("pw_");
+
+        agent.close();
+
+        assertThat(agent.exitValue()).as(agent.tail()).isEqualTo(143);
+        assertThat(KernelPrerequisites.bpftool("prog", "show")).doesNotContain("pw_");
+        agent = null;
+    }
+}
