@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "check",
         mixinStandardHelpOptions = true,
+        header = "Show which probes this host allows, and test them with --selftest.",
         description = {
             "Show the probe plan for this host: each probe's target, how it would attach",
             "(fentry, kprobe, tracepoint) or why it cannot, and the verdict. --selftest",

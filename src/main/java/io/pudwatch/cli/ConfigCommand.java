@@ -21,6 +21,7 @@ import picocli.CommandLine.ParseResult;
 @Command(
         name = "config",
         mixinStandardHelpOptions = true,
+        header = "Print the effective configuration and where each value came from.",
         description = {
             "Print the effective configuration and where each value came from.",
             "",

@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
+        header = "Serve metrics and incidents from a simulated hypervisor.",
         description = {
             "Serve /metrics, /healthz and /readyz from a simulated GPU hypervisor that runs",
             "until stopped by SIGTERM or SIGINT."

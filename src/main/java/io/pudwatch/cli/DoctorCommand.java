@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "doctor",
         mixinStandardHelpOptions = true,
+        header = "Assess this host's exposure to the race.",
         description = {
             "Assess this host's exposure to the pagewalk split/refault race: the kernel",
             "release against the affected and fixed versions, devices bound to VFIO",

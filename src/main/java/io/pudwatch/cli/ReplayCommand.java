@@ -27,6 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "replay",
         mixinStandardHelpOptions = true,
+        header = "Correlate a trace and print its incidents.",
         description = {
             "Correlate a trace (format v1) and print its incidents on stdout,",
             "a summary on stderr."

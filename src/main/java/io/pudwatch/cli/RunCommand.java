@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
+        header = "Run the agent: watch this host (or replay a trace) and serve metrics.",
         description = {
             "Watch this host (or replay a trace with --replay) and serve /metrics, /healthz and",
             "/readyz until stopped by SIGTERM or SIGINT. A replay keeps serving after its end."

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "triage",
         mixinStandardHelpOptions = true,
+        header = "List incidents, or tell one in full.",
         description = {
             "List the incidents a pudwatch agent found, or tell one in full: its timeline",
             "in kernel terms and plain words, the processes involved, and what to do now.",

@@ -47,6 +47,12 @@ class ShippedConfigFileTest {
             }
             boolean topLevel = m.group(1).isEmpty();
             String name = m.group(2);
+            if (topLevel && m.group(4) != null) {
+                // A global option (log-format): a key with a value, not a section.
+                section = null;
+                uncommented.add(line.substring(1));
+                continue;
+            }
             if (topLevel) {
                 section = name;
                 if (schema.section(name).isEmpty()) {

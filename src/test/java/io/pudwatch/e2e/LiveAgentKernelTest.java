@@ -23,6 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveAgentKernelTest {
     private static final Path KPROBE_PMU = Path.of("/sys/bus/event_source/devices/kprobe");
 
+    /**
+     * Shared with the other kernel tests: the header overlay bcc compiles against is built there
+     * once, and it is a tree of links that a temporary directory would warn about.
+     */
+    private static final Path STATE = Path.of("target/test-state");
+
     @TempDir Path dir;
     private final LoopbackHttp http = new LoopbackHttp();
     private ManagedProcess agent;
@@ -50,7 +56,7 @@ class LiveAgentKernelTest {
                                 "--listen",
                                 "127.0.0.1:" + port,
                                 "--state-dir",
-                                dir.resolve("state").toString()));
+                                STATE.toAbsolutePath().toString()));
         boolean up =
                 LoopbackHttp.within(
                         Duration.ofSeconds(90),

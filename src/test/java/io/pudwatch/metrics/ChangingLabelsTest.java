@@ -16,12 +16,14 @@ class ChangingLabelsTest {
         try (PudwatchMetrics metrics = new PudwatchMetrics(new MockClock(), false)) {
             metrics.bind(new ProbeMetrics(probes::get));
             assertThat(metrics.scrape())
-                    .contains("pudwatch_probe_attached{mode=\"fentry\",probe=\"pud_split\"} 0.0");
+                    .contains(
+                            "pudwatch_probe_attached{mode=\"fentry\",probe=\"pud_split\",required=\"true\"} 0.0");
 
             probes.set(List.of(new ProbeState("pud_split", "kprobe", true)));
 
             assertThat(metrics.scrape())
-                    .contains("pudwatch_probe_attached{mode=\"kprobe\",probe=\"pud_split\"} 1.0")
+                    .contains(
+                            "pudwatch_probe_attached{mode=\"kprobe\",probe=\"pud_split\",required=\"true\"} 1.0")
                     .doesNotContain("mode=\"fentry\"");
         }
     }
