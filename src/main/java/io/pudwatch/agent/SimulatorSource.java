@@ -69,7 +69,7 @@ public final class SimulatorSource implements EventSource {
         long duration = config.duration().toNanos();
         for (long run = 0; runs == 0 || run < runs; run++) {
             try {
-                new Simulator(withSeed(config, config.seed() + run), paced, start).run();
+                new Simulator(config.withSeed(config.seed() + run), paced, start).run();
                 exitAll(mms, start + duration + 1, paced);
             } catch (PacedSink.Stopped stopped) {
                 return false;
@@ -93,25 +93,6 @@ public final class SimulatorSource implements EventSource {
             sink.accept(exit);
         }
         mms.clear();
-    }
-
-    private static SimulationConfig withSeed(SimulationConfig c, long seed) {
-        return new SimulationConfig(
-                seed,
-                c.duration(),
-                c.kernel(),
-                c.vms(),
-                c.barGib(),
-                c.walkers(),
-                c.walkRate(),
-                c.refaultRate(),
-                c.recheckNs(),
-                c.againNs(),
-                c.sweepPudNs(),
-                c.crashProbability(),
-                c.lossRate(),
-                c.disorderNs(),
-                c.vmRestartRate());
     }
 
     @Override

@@ -63,23 +63,7 @@ final class DemoCommand implements Callable<Integer> {
         SimulationConfig defaults = SimulationConfig.defaults(behaviour);
         // One-minute runs: long enough that run boundaries are rare, short enough that the seed
         // changes now and then.
-        SimulationConfig config =
-                new SimulationConfig(
-                        seed,
-                        Duration.ofMinutes(1),
-                        behaviour,
-                        defaults.vms(),
-                        defaults.barGib(),
-                        defaults.walkers(),
-                        defaults.walkRate(),
-                        defaults.refaultRate(),
-                        defaults.recheckNs(),
-                        defaults.againNs(),
-                        defaults.sweepPudNs(),
-                        defaults.crashProbability(),
-                        defaults.lossRate(),
-                        defaults.disorderNs(),
-                        defaults.vmRestartRate());
+        SimulationConfig config = defaults.withSeed(seed).withDuration(Duration.ofMinutes(1));
         ServedAgent.Settings settings =
                 new ServedAgent.Settings(
                         SourceKind.FINITE,

@@ -15,11 +15,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,27 +49,7 @@ final class ReplayCommand implements Callable<Integer> {
                     "text (a table) or json (one incident per line). Default: ${DEFAULT-VALUE}.")
     Format output;
 
-    @Option(
-            names = "--window-timeout",
-            defaultValue = "1s",
-            converter = DurationConverter.class,
-            description =
-                    "A window open this long closes as unresolved. Default: ${DEFAULT-VALUE}.")
-    Duration windowTimeout;
-
-    @Option(
-            names = "--reorder-window",
-            defaultValue = "10ms",
-            converter = DurationConverter.class,
-            description = "How far out of order events may arrive. Default: ${DEFAULT-VALUE}.")
-    Duration reorderWindow;
-
-    @Option(
-            names = "--max-open-windows",
-            defaultValue = "" + CorrelatorConfig.DEFAULT_MAX_OPEN_WINDOWS,
-            description =
-                    "Cap on open windows; the oldest closes beyond it. Default: ${DEFAULT-VALUE}.")
-    int maxOpenWindows;
+    @Mixin CorrelatorOptions correlator;
 
     @Option(
             names = "--skip-invalid",
@@ -78,10 +58,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CommandFailedException, TraceFormatException {
-        CorrelatorConfig config =
-                CorrelatorConfig.defaults()
-                        .withWindowTimeout(positive(windowTimeout, "--window-timeout"))
-                        .withMaxOpenWindows(maxOpenWindows);
+        CorrelatorConfig config = correlator.config();
         PrintStream out =
                 new PrintStream(
                         new BufferedOutputStream(System.out, 1 << 16),
@@ -91,7 +68,7 @@ final class ReplayCommand implements Callable<Integer> {
         Pipeline pipeline =
                 new Pipeline(
                         config,
-                        reorderWindow.toNanos(),
+                        correlator.reorderWindowNs(),
                         output == Format.json
                                 ? incident -> out.println(IncidentJson.toJson(incident))
                                 : table::add);
@@ -114,13 +91,6 @@ final class ReplayCommand implements Callable<Integer> {
 
         printSummary(reader.stats(), pipeline);
         return ExitCodes.OK;
-    }
-
-    private static Duration positive(Duration d, String option) {
-        if (d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException(option + " must be longer than zero");
-        }
-        return d;
     }
 
     private static void printSummary(ReadStats read, Pipeline pipeline) {

@@ -38,6 +38,8 @@ public final class AgentHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final Authenticator authenticator;
     private final ThreadPoolExecutor executor;
+    private String scheme;
+    private String host;
 
     private AgentHttpServer(
             HttpServer server, Authenticator authenticator, ThreadPoolExecutor executor) {
@@ -52,6 +54,20 @@ public final class AgentHttpServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound; the message names it
      */
     public static AgentHttpServer start(
+            HttpSettings settings, PudwatchMetrics metrics, Supplier<Readiness> readiness)
+            throws IOException {
+        AgentHttpServer server = bind(settings, metrics, readiness);
+        server.start();
+        return server;
+    }
+
+    /**
+     * Binds the server without serving yet, so that handlers can be mounted before the first
+     * request: a scraper must not see {@code /api/incidents} missing at start-up.
+     *
+     * @throws IOException when the address cannot be bound; the message names it
+     */
+    public static AgentHttpServer bind(
             HttpSettings settings, PudwatchMetrics metrics, Supplier<Readiness> readiness)
             throws IOException {
         InetSocketAddress address = settings.listen().toSocketAddress();
@@ -95,18 +111,24 @@ public final class AgentHttpServer implements AutoCloseable {
         agentServer.context("/metrics", scrapeHandler(metrics), true);
         agentServer.context("/healthz", HealthHandlers.liveness(), false);
         agentServer.context("/readyz", HealthHandlers.readiness(readiness), false);
+        agentServer.scheme = settings.tls() != null ? "https" : "http";
+        agentServer.host = settings.listen().host();
+        return agentServer;
+    }
+
+    /** Starts serving what is mounted. */
+    public void start() {
         server.start();
         logger.info(
-                "Serving /metrics, /healthz and /readyz on {}://{}{}.",
-                settings.tls() != null ? "https" : "http",
-                settings.listen().host(),
-                ":" + server.getAddress().getPort());
-        return agentServer;
+                "Serving /metrics, /healthz and /readyz on {}://{}:{}.",
+                scheme,
+                host,
+                server.getAddress().getPort());
     }
 
     /**
      * Serves {@code handler} under {@code path} (a prefix, as in {@link HttpServer#createContext}),
-     * behind basic auth when a password file is set. May be called after start.
+     * behind basic auth when a password file is set. Best called before {@link #start()}.
      *
      * @throws IllegalArgumentException for a path that is not absolute or that a built-in uses
      */

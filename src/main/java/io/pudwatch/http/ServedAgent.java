@@ -75,7 +75,7 @@ public final class ServedAgent implements AutoCloseable {
     }
 
     /**
-     * Binds the server, installs the extension, then starts the agent's feeder.
+     * Binds the server, installs the extension, starts serving, then starts the agent's feeder.
      *
      * @throws IOException when the listen address cannot be bound or the extension cannot be
      *     installed; nothing is left running
@@ -103,7 +103,7 @@ public final class ServedAgent implements AutoCloseable {
 
         ServedAgent served = new ServedAgent(agent, metrics, readiness);
         try {
-            served.server = AgentHttpServer.start(settings.http(), metrics, readiness::check);
+            served.server = AgentHttpServer.bind(settings.http(), metrics, readiness::check);
         } catch (IOException | RuntimeException e) {
             agent.close();
             metrics.close();
@@ -115,6 +115,7 @@ public final class ServedAgent implements AutoCloseable {
             served.close();
             throw e;
         }
+        served.server.start();
         agent.start();
         return served;
     }

@@ -13,11 +13,19 @@ public final class Durations {
 
     /**
      * Reads a span written as a whole number and a unit: {@code 500ms}, {@code 10m}, {@code 2h},
-     * {@code 7d}, as {@code ?since=} of {@code /api/incidents} takes it.
+     * {@code 7d}, or {@code 0}: the form every option, configuration key and {@code ?since=} of
+     * {@code /api/incidents} takes.
      *
      * @throws IllegalArgumentException saying which forms are accepted
      */
     public static Duration parse(String value) {
+        if (value.trim().equals("0")) {
+            return Duration.ZERO;
+        }
+        if (value.trim().matches("\\d+")) {
+            throw new IllegalArgumentException(
+                    "'" + value + "' needs a unit: ns, us, ms, s, m, h or d (10ms, 1s).");
+        }
         Matcher m = FORM.matcher(value.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException(

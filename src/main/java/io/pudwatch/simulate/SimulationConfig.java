@@ -75,6 +75,66 @@ public record SimulationConfig(
                 0);
     }
 
+    /** The same host with another seed. */
+    public SimulationConfig withSeed(long newSeed) {
+        return new SimulationConfig(
+                newSeed,
+                duration,
+                kernel,
+                vms,
+                barGib,
+                walkers,
+                walkRate,
+                refaultRate,
+                recheckNs,
+                againNs,
+                sweepPudNs,
+                crashProbability,
+                lossRate,
+                disorderNs,
+                vmRestartRate);
+    }
+
+    /** The same host simulated for another span. */
+    public SimulationConfig withDuration(Duration newDuration) {
+        return new SimulationConfig(
+                seed,
+                newDuration,
+                kernel,
+                vms,
+                barGib,
+                walkers,
+                walkRate,
+                refaultRate,
+                recheckNs,
+                againNs,
+                sweepPudNs,
+                crashProbability,
+                lossRate,
+                disorderNs,
+                vmRestartRate);
+    }
+
+    /** The same host seen through a lossy, out-of-order delivery. */
+    public SimulationConfig withDelivery(double newLossRate, long newDisorderNs) {
+        return new SimulationConfig(
+                seed,
+                duration,
+                kernel,
+                vms,
+                barGib,
+                walkers,
+                walkRate,
+                refaultRate,
+                recheckNs,
+                againNs,
+                sweepPudNs,
+                crashProbability,
+                newLossRate,
+                newDisorderNs,
+                vmRestartRate);
+    }
+
     private static void positive(int value, String name) {
         if (value < 1) {
             throw new IllegalArgumentException("The number of " + name + " must be at least 1.");

@@ -53,10 +53,10 @@ class ConfiguredCommandLineTest {
         CommandLine cli = configured(Map.of(), args);
         cli.parseArgs(args);
 
-        assertThat(replay(cli).windowTimeout).isEqualTo(Duration.ofSeconds(2));
+        assertThat(replay(cli).correlator.windowTimeout).isEqualTo(Duration.ofSeconds(2));
         assertThat(replay(cli).output).isEqualTo(ReplayCommand.Format.json);
         assertThat(replay(cli).skipInvalid).isTrue();
-        assertThat(replay(cli).reorderWindow).isEqualTo(Duration.ofMillis(10));
+        assertThat(replay(cli).correlator.reorderWindow).isEqualTo(Duration.ofMillis(10));
     }
 
     @Test
@@ -75,9 +75,9 @@ class ConfiguredCommandLineTest {
         CommandLine cli = configured(env, args);
         cli.parseArgs(args);
 
-        assertThat(replay(cli).maxOpenWindows).isEqualTo(9);
-        assertThat(replay(cli).windowTimeout).isEqualTo(Duration.ofSeconds(3));
-        assertThat(replay(cli).reorderWindow).isEqualTo(Duration.ofMillis(20));
+        assertThat(replay(cli).correlator.maxOpenWindows).isEqualTo(9);
+        assertThat(replay(cli).correlator.windowTimeout).isEqualTo(Duration.ofSeconds(3));
+        assertThat(replay(cli).correlator.reorderWindow).isEqualTo(Duration.ofMillis(20));
     }
 
     @Test

@@ -38,22 +38,7 @@ class SimulatorTest {
     }
 
     private static SimulationConfig with(SimulationConfig c, double loss, long disorderNs) {
-        return new SimulationConfig(
-                c.seed(),
-                c.duration(),
-                c.kernel(),
-                c.vms(),
-                c.barGib(),
-                c.walkers(),
-                c.walkRate(),
-                c.refaultRate(),
-                c.recheckNs(),
-                c.againNs(),
-                c.sweepPudNs(),
-                c.crashProbability(),
-                loss,
-                disorderNs,
-                c.vmRestartRate());
+        return c.withDelivery(loss, disorderNs);
     }
 
     private static List<Incident> correlate(SimulationConfig config, long reorderNs) {
