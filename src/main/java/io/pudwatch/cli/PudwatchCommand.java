@@ -3,7 +3,6 @@ package io.pudwatch.cli;
 import ch.qos.logback.classic.Level;
 import io.pudwatch.config.ConfigException;
 import io.pudwatch.config.ConfigLocation;
-import io.pudwatch.logging.LogFormat;
 import io.pudwatch.logging.LoggingSetup;
 import io.pudwatch.trace.TraceFormatException;
 import java.io.PrintWriter;
@@ -92,8 +91,7 @@ public final class PudwatchCommand implements Runnable {
     }
 
     static CommandLine newCommandLine() {
-        LoggingSetup.configure(LogFormat.TEXT);
-        LoggingSetup.setLevel(Level.INFO);
+        LoggingSetup.restoreDefaults();
         CommandLine cli = new CommandLine(new PudwatchCommand());
         cli.setExecutionExceptionHandler(PudwatchCommand::handleFailure);
         cli.setParameterExceptionHandler(PudwatchCommand::handleUsage);

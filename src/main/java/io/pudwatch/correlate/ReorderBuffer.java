@@ -20,6 +20,14 @@ public final class ReorderBuffer implements EventSink {
     private final EventSink downstream;
     private final long windowNs;
 
+    // Events that arrive in order (the common case) queue in a FIFO ring, O(1) each; only those
+    // that arrive behind the ring's newest go through the heap. Both are ordered by (ts, arrival).
+    private TraceEvent[] ring = new TraceEvent[256];
+    private long[] ringArrival = new long[256];
+    private int ringHead;
+    private int ringSize;
+    private long ringNewestTs = Long.MIN_VALUE;
+
     private TraceEvent[] heap = new TraceEvent[256];
     private long[] arrival = new long[256];
     private int size;
@@ -51,7 +59,7 @@ public final class ReorderBuffer implements EventSink {
 
     /** Events held now. */
     public int held() {
-        return size;
+        return size + ringSize;
     }
 
     @Override
@@ -61,7 +69,7 @@ public final class ReorderBuffer implements EventSink {
             downstream.accept(event);
             return;
         }
-        if (size == 0 && windowNs == 0 && event.ts >= newestTs) {
+        if (size == 0 && ringSize == 0 && windowNs == 0 && event.ts >= newestTs) {
             newestTs = event.ts;
             releasedTs = event.ts;
             downstream.accept(event);
@@ -89,9 +97,29 @@ public final class ReorderBuffer implements EventSink {
     }
 
     private void releaseUpTo(long limit) {
-        while (size > 0 && heap[0].ts <= limit) {
-            TraceEvent next = heap[0];
-            removeTop();
+        while (true) {
+            boolean fromRing;
+            if (ringSize > 0 && size > 0) {
+                TraceEvent r = ring[ringHead];
+                fromRing = before(r.ts, ringArrival[ringHead], heap[0].ts, arrival[0]);
+            } else if (ringSize > 0) {
+                fromRing = true;
+            } else if (size > 0) {
+                fromRing = false;
+            } else {
+                return;
+            }
+            TraceEvent next = fromRing ? ring[ringHead] : heap[0];
+            if (next.ts > limit) {
+                return;
+            }
+            if (fromRing) {
+                ring[ringHead] = null;
+                ringHead = (ringHead + 1) & (ring.length - 1);
+                ringSize--;
+            } else {
+                removeTop();
+            }
             releasedTs = next.ts;
             downstream.accept(next);
             recycle(next);
@@ -99,13 +127,41 @@ public final class ReorderBuffer implements EventSink {
     }
 
     private void push(TraceEvent event) {
+        TraceEvent copy = pooled > 0 ? pool[--pooled] : new TraceEvent();
+        copy.copyFrom(event);
+        long seq = arrivals++;
+        if (event.ts >= ringNewestTs) {
+            if (ringSize == ring.length) {
+                growRing();
+            }
+            int tail = (ringHead + ringSize) & (ring.length - 1);
+            ring[tail] = copy;
+            ringArrival[tail] = seq;
+            ringSize++;
+            ringNewestTs = event.ts;
+            return;
+        }
+        pushHeap(copy, seq);
+    }
+
+    private void growRing() {
+        TraceEvent[] bigger = new TraceEvent[ring.length * 2];
+        long[] biggerArrival = new long[ring.length * 2];
+        for (int i = 0; i < ringSize; i++) {
+            int from = (ringHead + i) & (ring.length - 1);
+            bigger[i] = ring[from];
+            biggerArrival[i] = ringArrival[from];
+        }
+        ring = bigger;
+        ringArrival = biggerArrival;
+        ringHead = 0;
+    }
+
+    private void pushHeap(TraceEvent copy, long seq) {
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
             arrival = Arrays.copyOf(arrival, size * 2);
         }
-        TraceEvent copy = pooled > 0 ? pool[--pooled] : new TraceEvent();
-        copy.copyFrom(event);
-        long seq = arrivals++;
         int i = size++;
         while (i > 0) {
             int parent = (i - 1) >>> 1;

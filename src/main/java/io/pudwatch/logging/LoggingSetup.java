@@ -28,16 +28,36 @@ public final class LoggingSetup {
 
     private LoggingSetup() {}
 
+    private static volatile boolean changed;
+
     /** Sends log lines to standard error in {@code format}; leaves the level as it is. */
     public static void configure(LogFormat format) {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        changed = true;
+        install((LoggerContext) LoggerFactory.getILoggerFactory(), format);
+    }
+
+    /** What {@link StderrConfigurator} and {@link #configure(LogFormat)} install. */
+    static void install(LoggerContext context, LogFormat format) {
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setTarget("System.err");
         install(context, appender, format);
     }
 
+    /**
+     * Puts back text at INFO if anything changed the format or level in this JVM (tests run many
+     * commands in one), without starting logback when nothing did.
+     */
+    public static void restoreDefaults() {
+        if (changed) {
+            configure(LogFormat.TEXT);
+            setLevel(Level.INFO);
+            changed = false;
+        }
+    }
+
     /** Sends log lines to {@code out} in {@code format}; tests pass a buffer. */
     public static void configure(LogFormat format, OutputStream out) {
+        changed = true;
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
         // Stopping an appender closes its stream: the caller's stream stays the caller's.
@@ -65,6 +85,7 @@ public final class LoggingSetup {
 
     /** Sets the level of every logger that does not set its own. */
     public static void setLevel(Level level) {
+        changed = true;
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(level);
     }

@@ -3,6 +3,8 @@ package io.pudwatch.trace;
 import io.pudwatch.event.EventType;
 import io.pudwatch.event.StringPool;
 import io.pudwatch.event.TraceEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Decodes the one shape of line that pudwatch itself writes, a flat object of known fields with
@@ -18,7 +20,9 @@ import io.pudwatch.event.TraceEvent;
  */
 final class FlatLineDecoder {
     private final StringPool strings;
-    private final char[] chars = new char[256];
+    // Longer strings go through Jackson; no comm, walker or source comes near it.
+    private static final int MAX_STRING = 255;
+
     private int pos;
     private byte[] b;
     private int end;
@@ -88,6 +92,40 @@ final class FlatLineDecoder {
     private static final int WALKER = 12;
     private static final int SOURCE = 13;
 
+    private static final byte[][] NAMES = {
+        ascii("ts"), ascii("type"), ascii("pid"), ascii("tid"), ascii("cpu"), ascii("comm"),
+        ascii("mm"), ascii("pudp"), ascii("addr"), ascii("ip"), ascii("pfn"), ascii("count"),
+        ascii("walker"), ascii("source")
+    };
+
+    /** The value of each byte as a hex digit, or -1: one load instead of three range checks. */
+    private static final byte[] HEX_DIGITS = new byte[256];
+
+    static {
+        Arrays.fill(HEX_DIGITS, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            HEX_DIGITS["0123456789abcdef".charAt(i)] = (byte) i;
+            HEX_DIGITS["0123456789ABCDEF".charAt(i)] = (byte) i;
+        }
+    }
+
+    private static final EventType[] TYPES = EventType.values();
+    private static final byte[][] TYPE_NAMES = new byte[TYPES.length][];
+
+    static {
+        for (int i = 0; i < TYPES.length; i++) {
+            TYPE_NAMES[i] = ascii(TYPES[i].wireName());
+        }
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private boolean same(byte[] name, int from, int len) {
+        return Arrays.equals(name, 0, name.length, b, from, from + len);
+    }
+
     private static boolean complete(EventType type, int seen) {
         int need = bit(TS);
         if (type.hasThread()) {
@@ -124,22 +162,24 @@ final class FlatLineDecoder {
         }
         int len = pos - from;
         pos++;
+        int field = fieldOf(b[from], len);
+        if (field == PID && !same(NAMES[PID], from, len)) {
+            field = PFN;
+        }
+        return field >= 0 && same(NAMES[field], from, len) ? field : -1;
+    }
+
+    // Candidate field by first byte and length: one comparison of the whole name follows.
+    private static int fieldOf(byte first, int len) {
         return switch (len) {
-            case 2 -> is(from, "ts") ? TS : is(from, "mm") ? MM : is(from, "ip") ? IP : -1;
-            case 3 ->
-                    is(from, "pid")
-                            ? PID
-                            : is(from, "tid")
-                                    ? TID
-                                    : is(from, "cpu") ? CPU : is(from, "pfn") ? PFN : -1;
+            case 2 -> first == 't' ? TS : first == 'm' ? MM : first == 'i' ? IP : -1;
+            case 3 -> first == 't' ? TID : first == 'c' ? CPU : first == 'p' ? PID : -1;
             case 4 ->
-                    is(from, "type")
+                    first == 't'
                             ? TYPE
-                            : is(from, "comm")
-                                    ? COMM
-                                    : is(from, "pudp") ? PUDP : is(from, "addr") ? ADDR : -1;
-            case 5 -> is(from, "count") ? COUNT : -1;
-            case 6 -> is(from, "walker") ? WALKER : is(from, "source") ? SOURCE : -1;
+                            : first == 'c' ? COMM : first == 'p' ? PUDP : first == 'a' ? ADDR : -1;
+            case 5 -> first == 'c' ? COUNT : -1;
+            case 6 -> first == 'w' ? WALKER : first == 's' ? SOURCE : -1;
             default -> -1;
         };
     }
@@ -163,8 +203,7 @@ final class FlatLineDecoder {
                 return e.count != TraceEvent.ABSENT && e.count >= 1;
             }
             case TYPE -> {
-                String name = string();
-                e.type = name == null ? null : EventType.ofWireName(name);
+                e.type = type();
                 return e.type != null;
             }
             case COMM -> {
@@ -221,16 +260,7 @@ final class FlatLineDecoder {
     }
 
     private static int hexDigit(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return HEX_DIGITS[c & 0xff];
     }
 
     /** A non-negative integer of at most 18 digits (so no overflow), or ABSENT to decline. */
@@ -264,10 +294,25 @@ final class FlatLineDecoder {
         int from = ++pos;
         while (pos < end && b[pos] != '"') {
             byte c = b[pos];
-            if (c < 0x20 || c == '\\' || c < 0 || pos - from >= chars.length) {
+            if (c < 0x20 || c == '\\') {
                 return null;
             }
-            chars[pos - from] = (char) c;
+            pos++;
+        }
+        if (pos >= end || pos - from > MAX_STRING) {
+            return null;
+        }
+        pos++;
+        return strings.internAscii(b, from, pos - 1 - from);
+    }
+
+    /** A known event type's wire name, or {@code null} to decline. */
+    private EventType type() {
+        if (pos >= end || b[pos] != '"') {
+            return null;
+        }
+        int from = ++pos;
+        while (pos < end && b[pos] != '"') {
             pos++;
         }
         if (pos >= end) {
@@ -275,16 +320,12 @@ final class FlatLineDecoder {
         }
         int len = pos - from;
         pos++;
-        return strings.intern(chars, 0, len);
-    }
-
-    private boolean is(int from, String key) {
-        for (int i = 0; i < key.length(); i++) {
-            if (b[from + i] != key.charAt(i)) {
-                return false;
+        for (int i = 0; i < TYPES.length; i++) {
+            if (same(TYPE_NAMES[i], from, len)) {
+                return TYPES[i];
             }
         }
-        return true;
+        return null;
     }
 
     private boolean expect(char c) {

@@ -15,6 +15,24 @@ public final class ReadStats {
     final Map<String, Long> invalidReasons = new TreeMap<>();
     String firstInvalid;
 
+    /** The counts of two readers of one trace, as if one had read it all. */
+    static ReadStats merge(ReadStats a, ReadStats b, String firstInvalid) {
+        ReadStats m = new ReadStats();
+        for (ReadStats s : new ReadStats[] {a, b}) {
+            m.lines += s.lines;
+            m.blankLines += s.blankLines;
+            m.invalidLines += s.invalidLines;
+            m.unknownFields += s.unknownFields;
+            for (int i = 0; i < m.events.length; i++) {
+                m.events[i] += s.events[i];
+            }
+            s.unknownTypes.forEach((k, v) -> m.unknownTypes.merge(k, v, Long::sum));
+            s.invalidReasons.forEach((k, v) -> m.invalidReasons.merge(k, v, Long::sum));
+        }
+        m.firstInvalid = firstInvalid;
+        return m;
+    }
+
     public long lines() {
         return lines;
     }

@@ -1,0 +1,108 @@
+package io.pudwatch.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pudwatch.event.TraceEvent;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Splitting blocks between two threads must not change what a read gives: the same events in the
+ * same order, the same error at the same line, the same counts.
+ */
+class ParallelDecodingTest {
+    private static final String[] GOOD = {
+        "{\"ts\":%d,\"type\":\"pud_split\",\"pid\":1,\"tid\":2,\"comm\":\"cat\","
+                + "\"mm\":\"0x10\",\"pudp\":\"0x20\",\"addr\":\"0x40000000\"}",
+        "{\"ts\":%d,\"type\":\"pud_install\",\"pid\":3,\"tid\":4,\"mm\":\"0x10\","
+                + "\"pudp\":\"0x20\",\"addr\":\"0x40000000\",\"source\":\"vfio_pci\"}",
+        "{\"ts\":%d,\"type\":\"lost\",\"count\":2}",
+        "{\"ts\":%d,\"type\":\"future_type\",\"x\":1}",
+        "{\"ts\":%d,\"type\":\"mm_exit\",\"pid\":3,\"tid\":3,\"mm\":\"0x10\",\"extra\":[1]}",
+        "",
+        "   ",
+    };
+    private static final String BAD = "{\"ts\":%d,\"type\":\"mm_exit\",\"pid\":3}";
+
+    @Property(tries = 300)
+    void twoThreadsReadExactlyWhatOneReads(
+            @ForAll @IntRange(min = 0, max = 400) int lines,
+            @ForAll @IntRange(min = 1, max = 2000) int parallelMinBytes,
+            @ForAll boolean header,
+            @ForAll boolean withBadLine,
+            @ForAll boolean skipInvalid,
+            @ForAll long seed) {
+        Random random = new Random(seed);
+        StringBuilder text = new StringBuilder();
+        if (header) {
+            text.append("{\"format\":\"pudwatch-trace\",\"version\":1}\n");
+        }
+        int bad = withBadLine && lines > 0 ? random.nextInt(lines) : -1;
+        for (int i = 0; i < lines; i++) {
+            String shape = i == bad ? BAD : GOOD[random.nextInt(GOOD.length)];
+            text.append(String.format(shape, i)).append('\n');
+        }
+        if (random.nextBoolean() && text.length() > 0) {
+            text.setLength(text.length() - 1); // no newline after the last line
+        }
+
+        String oneThread = read(text.toString(), skipInvalid, Integer.MAX_VALUE);
+        String twoThreads = read(text.toString(), skipInvalid, parallelMinBytes);
+
+        assertThat(twoThreads).as("reading:%n%s", text).isEqualTo(oneThread);
+    }
+
+    private static String read(String text, boolean skipInvalid, int parallelMinBytes) {
+        List<String> events = new ArrayList<>();
+        TraceReader reader =
+                new TraceReader(
+                        "t",
+                        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                        skipInvalid,
+                        true,
+                        parallelMinBytes);
+        String error = "none";
+        try {
+            reader.readAll(e -> events.add(describe(e)));
+        } catch (Exception e) {
+            error = e.getMessage();
+        }
+        if (!error.equals("none")) {
+            // A read stopped by a malformed line reports the events before it and the error;
+            // its counts may include lines the other thread decoded past it.
+            return String.join("\n", events) + "\nerror: " + error;
+        }
+        ReadStats s = reader.stats();
+        return String.join("\n", events)
+                + "\nerror: "
+                + error
+                + "\nlines "
+                + s.lines()
+                + " blank "
+                + s.blankLines()
+                + " invalid "
+                + s.invalidLines()
+                + " first "
+                + s.firstInvalid()
+                + " unknown fields "
+                + s.unknownFields()
+                + " types "
+                + s.unknownTypes()
+                + " reasons "
+                + s.invalidReasons()
+                + " events "
+                + s.totalEvents()
+                + " header "
+                + reader.header();
+    }
+
+    private static String describe(TraceEvent e) {
+        return e.type + " " + e.ts + " " + e.tid + " " + e.comm + " " + e.source + " " + e.count;
+    }
+}
