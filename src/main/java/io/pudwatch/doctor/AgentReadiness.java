@@ -58,12 +58,15 @@ final class AgentReadiness {
                 "kprobes",
                 ok,
                 ok
-                        ? "the kprobe PMU is present: the split and install probes can attach"
+                        ? "the kprobe PMU is present: the walk, split and install probes can"
+                                + " attach as kprobes where fentry is refused"
                         : "no kprobe PMU at "
                                 + KPROBE_PMU
-                                + " (CONFIG_KPROBES is not set, or the kernel predates 4.17): the"
-                                + " split and install probes cannot attach, only tracepoints"
-                                + " (exit, faults) work");
+                                + " (CONFIG_KPROBES is not set, or the kernel predates 4.17):"
+                                + " the walk, split and install probes can attach only as fentry,"
+                                + " which needs BTF and a kernel that allows it, else only"
+                                + " tracepoints (exit, faults) work; 'pudwatch check' shows"
+                                + " which");
     }
 
     private static Finding tracefs(Path root) {

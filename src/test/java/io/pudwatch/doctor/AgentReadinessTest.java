@@ -120,4 +120,15 @@ class AgentReadinessTest {
         assertThat(tracefs.ok()).isTrue();
         assertThat(tracefs.detail()).isEqualTo("tracefs is mounted at /sys/kernel/debug/tracing");
     }
+
+    @Test
+    void withoutAKprobePmuTheFunctionProbesDependOnFentry() throws Exception {
+        Finding kprobes = finding("6.18.5", "kprobes");
+
+        assertThat(kprobes.ok()).isFalse();
+        assertThat(kprobes.detail())
+                .contains("/sys/bus/event_source/devices/kprobe")
+                .contains("only as fentry")
+                .contains("'pudwatch check'");
+    }
 }
