@@ -38,7 +38,9 @@ final class DoctorCommand implements Callable<Integer> {
             names = "--root",
             defaultValue = "/",
             paramLabel = "DIR",
-            description = "Read proc/ and sys/ under DIR instead of /. Default: ${DEFAULT-VALUE}.")
+            description =
+                    "Read proc/, sys/, lib/modules/ and usr/src/ under DIR instead of /."
+                            + " Default: ${DEFAULT-VALUE}.")
     Path root;
 
     @Option(
@@ -51,7 +53,9 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() throws CommandFailedException {
         if (!Files.isDirectory(root)) {
             throw new CommandFailedException(
-                    root + " is not a directory; --root names a tree holding proc/ and sys/.");
+                    root
+                            + " is not a directory; --root names a tree holding proc/ and sys/"
+                            + " (and lib/modules/ or usr/src/ for the header check).");
         }
         HostExposure exposure = HostDoctor.assess(root);
         PrintWriter out = spec.commandLine().getOut();

@@ -4,6 +4,8 @@ import io.pudwatch.http.ServedAgent;
 import io.pudwatch.incident.HostContext;
 import io.pudwatch.incident.IncidentRecorder;
 import io.pudwatch.incident.IncidentsHttpHandler;
+import io.pudwatch.incident.ProcessLookup;
+import io.pudwatch.incident.ProcessReader;
 import io.pudwatch.metrics.IncidentLogMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,19 +21,36 @@ import java.util.stream.Stream;
 final class IncidentLogging {
     private IncidentLogging() {}
 
-    /** Keeps incidents under {@code stateDir/incidents}, which survives restarts. */
+    /**
+     * Keeps the live agent's incidents under {@code stateDir/incidents}, which survives restarts,
+     * with the details {@code /proc} gives of the processes involved.
+     */
     static ServedAgent.Extension in(Path stateDir, HostContext host) {
-        return served -> install(served, stateDir.resolve("incidents"), host);
+        return served ->
+                install(
+                        served,
+                        stateDir.resolve("incidents"),
+                        host,
+                        new ProcessReader(Path.of("/proc")));
+    }
+
+    /**
+     * Keeps a replayed trace's incidents under {@code stateDir/incidents} without process details:
+     * the trace's pids are no processes of this host, and {@code /proc} would name unrelated ones.
+     */
+    static ServedAgent.Extension replayedInto(Path stateDir, HostContext host) {
+        return served -> install(served, stateDir.resolve("incidents"), host, ProcessLookup.NONE);
     }
 
     /**
      * Keeps incidents in a temporary directory removed at exit: replay and demo serve {@code
-     * /api/incidents} for triage without writing into the host's state.
+     * /api/incidents} for triage without writing into the host's state. Their pids come from a
+     * trace or the simulator, not from this host, so no process is looked up in {@code /proc}.
      */
     static ServedAgent.Extension temporary(HostContext host) {
         return served -> {
             Path dir = Files.createTempDirectory("pudwatch-incidents-");
-            AutoCloseable recorder = install(served, dir, host);
+            AutoCloseable recorder = install(served, dir, host, ProcessLookup.NONE);
             return () -> {
                 recorder.close();
                 deleteTree(dir);
@@ -39,9 +58,10 @@ final class IncidentLogging {
         };
     }
 
-    private static AutoCloseable install(ServedAgent served, Path dir, HostContext host)
+    private static AutoCloseable install(
+            ServedAgent served, Path dir, HostContext host, ProcessLookup processes)
             throws IOException {
-        IncidentRecorder recorder = IncidentRecorder.open(dir, host);
+        IncidentRecorder recorder = IncidentRecorder.open(dir, host, processes);
         served.agent().addEventTap(recorder.tap());
         served.agent().addIncidentListener(recorder);
         served.server()
@@ -52,7 +72,7 @@ final class IncidentLogging {
                 .bind(
                         new IncidentLogMetrics(
                                 recorder::dropped,
-                                recorder.store()::writeFailures,
+                                recorder::writeFailures,
                                 recorder::timelineEvictions));
         return recorder;
     }

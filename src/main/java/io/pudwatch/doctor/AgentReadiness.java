@@ -1,13 +1,24 @@
 package io.pudwatch.doctor;
 
+import io.pudwatch.kernel.BtfFile;
+import io.pudwatch.kernel.KernelHeaders;
+import io.pudwatch.kernel.Tracefs;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
-/** What the agent itself needs from the host: BTF, probe types, headers, capabilities. */
+/**
+ * What the agent itself needs from the host: BTF, probe types, headers, capabilities. Each check
+ * asks what the agent's own start-up asks, of the same paths, but under a root directory, so that a
+ * fixture tree can stand in for a host.
+ */
 final class AgentReadiness {
+    // The path HostKernelFeatures checks (package-private there): the kprobe PMU, since 4.17,
+    // which makes kprobes perf_event fds that die with the process.
+    private static final Path KPROBE_PMU = Path.of("/sys/bus/event_source/devices/kprobe");
+
     private AgentReadiness() {}
 
     static List<Finding> check(Path root, String release) {
@@ -16,72 +27,101 @@ final class AgentReadiness {
                 kprobes(root),
                 tracefs(root),
                 headers(root, release),
-                capabilities(root),
+                capabilities(root, release),
                 panicOnOops(root));
     }
 
+    /** {@code path}, an absolute path of a host, under {@code root}. */
+    static Path under(Path root, Path path) {
+        return root.resolve(path.toString().substring(1));
+    }
+
+    // The agent takes every struct offset from BTF, never from headers: a header tree may be of
+    // another kernel (Debian 12 ships 6.1 headers for any kernel it runs).
     private static Finding btf(Path root) {
-        boolean ok = Files.isReadable(root.resolve("sys/kernel/btf/vmlinux"));
+        boolean ok = Files.isReadable(under(root, BtfFile.VMLINUX));
         return new Finding(
                 "btf",
                 ok,
                 ok
-                        ? "/sys/kernel/btf/vmlinux is present: struct offsets come from the"
-                                + " running kernel"
-                        : "/sys/kernel/btf/vmlinux is missing: build the kernel with"
-                                + " CONFIG_DEBUG_INFO_BTF=y, or offsets will come from headers");
+                        ? BtfFile.VMLINUX
+                                + " is present: struct offsets come from the running kernel"
+                        : BtfFile.VMLINUX
+                                + " is missing: the probes that read kernel structs (walk, split,"
+                                + " install) will not be available, only tracepoints (exit, faults)"
+                                + " work; run a kernel built with CONFIG_DEBUG_INFO_BTF=y");
     }
 
     private static Finding kprobes(Path root) {
-        boolean ok = Files.isDirectory(root.resolve("sys/bus/event_source/devices/kprobe"));
+        boolean ok = Files.isDirectory(under(root, KPROBE_PMU));
         return new Finding(
                 "kprobes",
                 ok,
                 ok
-                        ? "the kprobe PMU is present: the split and install probes can attach"
-                        : "no kprobe PMU (CONFIG_KPROBES is not set): the split and install"
-                                + " probes cannot attach, only tracepoints (exit, faults) work");
+                        ? "the kprobe PMU is present: the walk, split and install probes can"
+                                + " attach as kprobes where fentry is refused"
+                        : "no kprobe PMU at "
+                                + KPROBE_PMU
+                                + " (CONFIG_KPROBES is not set, or the kernel predates 4.17):"
+                                + " the walk, split and install probes can attach only as fentry,"
+                                + " which needs BTF and a kernel that allows it, else only"
+                                + " tracepoints (exit, faults) work; 'pudwatch check' shows"
+                                + " which");
     }
 
     private static Finding tracefs(Path root) {
-        boolean ok = Files.isDirectory(root.resolve("sys/kernel/tracing/events"));
+        for (Path tracing : List.of(Tracefs.TRACING, Tracefs.DEBUG_TRACING)) {
+            if (Files.isDirectory(under(root, tracing).resolve("events"))) {
+                return new Finding("tracefs", true, "tracefs is mounted at " + tracing);
+            }
+        }
         return new Finding(
                 "tracefs",
-                ok,
-                ok
-                        ? "tracefs is mounted at /sys/kernel/tracing"
-                        : "tracefs is not mounted: run 'mount -t tracefs nodev"
-                                + " /sys/kernel/tracing' before starting the agent");
+                false,
+                "tracefs is not mounted: the agent mounts it at start when it runs as root;"
+                        + " otherwise run 'mount -t tracefs nodev "
+                        + Tracefs.TRACING
+                        + "' first");
     }
 
     private static Finding headers(Path root, String release) {
-        if (release != null
-                && Files.isDirectory(root.resolve("lib/modules/" + release + "/build"))) {
+        if (release == null) {
             return new Finding(
-                    "headers", true, "/lib/modules/" + release + "/build holds kernel headers");
+                    "headers",
+                    false,
+                    "the kernel release cannot be read, so no header tree can be chosen for it");
         }
-        try (DirectoryStream<Path> trees =
-                Files.newDirectoryStream(root.resolve("usr/src"), "linux-headers-*")) {
-            for (Path tree : trees) {
-                return new Finding(
-                        "headers",
-                        true,
-                        "no headers for this release, but "
-                                + "/usr/src/"
-                                + tree.getFileName()
-                                + " will do for tracepoint programs (offsets come from BTF)");
-            }
+        Optional<Path> tree;
+        try {
+            tree =
+                    KernelHeaders.findTree(
+                            release, root.resolve("lib/modules"), root.resolve("usr/src"));
         } catch (IOException e) {
-            // No /usr/src at all: reported below like an empty one.
+            return new Finding("headers", false, "/usr/src cannot be listed: " + e.getMessage());
+        }
+        if (tree.isEmpty()) {
+            return new Finding(
+                    "headers",
+                    false,
+                    "no kernel header tree: bcc cannot compile the probes; install"
+                            + " linux-headers-"
+                            + release
+                            + ", or linux-headers-amd64 (any linux-headers-V-ABI-FLAVOUR tree"
+                            + " with its .config will do)");
+        }
+        Path found = Path.of("/").resolve(root.relativize(tree.get()));
+        if (found.startsWith("/lib/modules")) {
+            return new Finding("headers", true, found + " holds the running kernel's headers");
         }
         return new Finding(
                 "headers",
-                false,
-                "no kernel header tree: bcc cannot compile the probes; install"
-                        + " linux-headers-$(uname -r) or any linux-headers package");
+                true,
+                "no headers for this release, but "
+                        + found
+                        + " will do for tracepoint programs (offsets come from BTF)");
     }
 
-    private static Finding capabilities(Path root) {
+    private static Finding capabilities(Path root, String release) {
         List<String> lines;
         try {
             lines = Files.readAllLines(root.resolve("proc/self/status"));
@@ -92,15 +132,24 @@ final class AgentReadiness {
         if (mask < 0) {
             return new Finding("capabilities", false, "/proc/self/status has no CapEff line");
         }
-        List<String> missing = Capabilities.missing(mask);
+        KernelRelease parsed = release == null ? null : KernelRelease.parse(release);
+        boolean memlockMatters = !Capabilities.chargesBpfToMemcg(parsed);
+        List<String> missing = Capabilities.missing(mask, memlockMatters);
+        String memlockNote =
+                !memlockMatters && Capabilities.lacksSysResource(mask)
+                        ? "; CAP_SYS_RESOURCE is missing, which does not matter on 5.11 and"
+                                + " later: BPF memory is charged to the memory cgroup, not to"
+                                + " RLIMIT_MEMLOCK"
+                        : "";
         return new Finding(
                 "capabilities",
                 missing.isEmpty(),
                 missing.isEmpty()
-                        ? "the agent has the capabilities it needs"
+                        ? "the agent has the capabilities it needs" + memlockNote
                         : "missing "
                                 + String.join(", ", missing)
-                                + ": run the agent as root or grant them (AmbientCapabilities=)");
+                                + ": run the agent as root or grant them (AmbientCapabilities=)"
+                                + memlockNote);
     }
 
     // A crash is recorded from the kernel_fault event; with panic_on_oops the host goes down

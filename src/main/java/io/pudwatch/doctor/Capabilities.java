@@ -29,12 +29,25 @@ final class Capabilities {
     }
 
     /**
+     * Whether the kernel charges BPF maps and programs to the memory cgroup, so that RLIMIT_MEMLOCK
+     * (and CAP_SYS_RESOURCE to raise it) no longer matters: since 5.11, whose BPF series replaced
+     * the rlimit-based accounting with memcg-based accounting. False when the release is unknown.
+     */
+    static boolean chargesBpfToMemcg(KernelRelease release) {
+        return release != null && release.atLeast(5, 11);
+    }
+
+    static boolean lacksSysResource(long mask) {
+        return !has(mask, CAP_SYS_RESOURCE);
+    }
+
+    /**
      * The names of the needed capabilities that {@code mask} lacks. Loading and attaching BPF
      * tracing programs takes CAP_BPF and CAP_PERFMON since 5.8, or CAP_SYS_ADMIN alone; reading
      * kernel addresses from kallsyms takes CAP_SYSLOG; raising the locked-memory limit for maps
-     * (needed before 5.11 charged BPF memory to the cgroup) takes CAP_SYS_RESOURCE.
+     * takes CAP_SYS_RESOURCE, needed only when {@code memlockMatters} (before 5.11).
      */
-    static List<String> missing(long mask) {
+    static List<String> missing(long mask, boolean memlockMatters) {
         List<String> missing = new ArrayList<>();
         boolean bpf = has(mask, CAP_BPF) && has(mask, CAP_PERFMON);
         if (!bpf && !has(mask, CAP_SYS_ADMIN)) {
@@ -43,7 +56,7 @@ final class Capabilities {
         if (!has(mask, CAP_SYSLOG)) {
             missing.add("CAP_SYSLOG");
         }
-        if (!has(mask, CAP_SYS_RESOURCE)) {
+        if (memlockMatters && !has(mask, CAP_SYS_RESOURCE)) {
             missing.add("CAP_SYS_RESOURCE");
         }
         return missing;

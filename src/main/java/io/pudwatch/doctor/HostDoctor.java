@@ -65,7 +65,8 @@ public final class HostDoctor {
             reasons.add(
                     "Kernel "
                             + name
-                            + " carries the fix (3b89863c3fa4: in 6.12.84, 6.18.21, 7.0-rc6"
+                            + " carries the fix (3b89863c3fa4: in "
+                            + KernelClass.firstFixedReleases()
                             + " and later).");
             return Verdict.NOT_EXPOSED;
         }
@@ -107,8 +108,9 @@ public final class HostDoctor {
         reasons.add(
                 "Kernel "
                         + name
-                        + " lacks the fix (vulnerable: 6.12.0-6.12.83, 6.13-6.17,"
-                        + " 6.18.0-6.18.20, 7.0-rc1..rc5), and "
+                        + " lacks the fix (vulnerable: "
+                        + KernelClass.vulnerableReleases()
+                        + "), and "
                         + what
                         + ".");
         return Verdict.EXPOSED;

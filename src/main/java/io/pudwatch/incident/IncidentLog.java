@@ -13,7 +13,9 @@ import java.nio.file.StandardOpenOption;
  * Appends incident records to {@code incidents.jsonl} in a state directory, one line each, and
  * forces each line to disk before returning, so that an agent that is killed or crashes right after
  * an incident still has it. When the file would grow past its size limit it is renamed to {@code
- * incidents.jsonl.1} (shifting older files up, dropping the oldest beyond {@code keep}).
+ * incidents.jsonl.1} (shifting older files up, dropping the oldest beyond {@code keep}). Creating
+ * and renaming files also forces the directory, whose entries would otherwise reach the disk only
+ * with the file system's next journal commit: a crash in between would lose a new file whole.
  *
  * <p>Not thread-safe: the incident recorder's writer thread owns it.
  */
@@ -78,18 +80,33 @@ public final class IncidentLog implements AutoCloseable {
     }
 
     private void open() throws IOException {
+        Path current = IncidentLogFiles.current(dir);
+        boolean creating = !Files.exists(current);
         channel =
                 FileChannel.open(
-                        IncidentLogFiles.current(dir),
+                        current,
                         StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE,
                         StandardOpenOption.APPEND);
         size = channel.size();
         if (size > 0 && !endsWithNewline()) {
             // A line cut short by a crash or a full disk: end it, so that the next record
-            // starts a line of its own and only the cut one reads as malformed.
+            // starts a line of its own and only the cut one reads as malformed. Forced like a
+            // record: otherwise the next record's fsync is what persists it, if it comes.
             channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+            channel.force(false);
             size++;
+        }
+        if (creating) {
+            forceDirectory();
+        }
+    }
+
+    // fsync(2) of a file does not persist its directory entry; fsync of the directory does.
+    // Linux lets a directory be opened read-only for that.
+    private void forceDirectory() throws IOException {
+        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+            directory.force(true);
         }
     }
 
@@ -119,6 +136,8 @@ public final class IncidentLog implements AutoCloseable {
         } else {
             Files.delete(current);
         }
+        // open() creates the new current file and forces the directory, which persists the
+        // renames above along with it.
         open();
     }
 }

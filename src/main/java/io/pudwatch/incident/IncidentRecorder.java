@@ -3,14 +3,17 @@ package io.pudwatch.incident;
 import io.pudwatch.correlate.Incident;
 import io.pudwatch.correlate.IncidentListener;
 import io.pudwatch.event.EventSink;
+import io.pudwatch.event.Hex;
 import io.pudwatch.logging.RepeatedFailureLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +23,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On the feeder thread it only copies the incident's timeline out of the rings and queues it:
  * the feeder holds up the kernel's ring buffer. A writer thread of its own then reads the two
- * processes from {@code /proc}, gives the record its id, and hands it to the store, which forces it
- * to disk. When the queue is full (a storm of incidents faster than the disk) an incident is
- * dropped and counted; {@link #dropped()} is for a metric.
+ * processes (from {@code /proc} on a live host), gives the record its id, and hands it to the
+ * store, which forces it to disk. When the queue is full (a storm of incidents faster than the
+ * disk) an incident is dropped and counted; {@link #dropped()} is for a metric. An incident whose
+ * record cannot be built is counted in {@link #writeFailures()}, and the writer goes on with the
+ * next.
  */
 public final class IncidentRecorder implements IncidentListener, AutoCloseable {
     private static final Logger logger = LoggerFactory.getLogger(IncidentRecorder.class);
@@ -37,17 +42,24 @@ public final class IncidentRecorder implements IncidentListener, AutoCloseable {
     // fsyncs, small enough (timelines of 256 events at most) to bound the heap.
     private static final int QUEUE = 1024;
 
+    // How long close() lets the writer store what is queued. Each record costs one fsync, a few
+    // milliseconds on a healthy disk; a disk that takes longer than this for the queue is stuck,
+    // and the agent's shutdown must not hang on it.
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
     private final IncidentStore store;
     private final MmEventRings rings;
-    private final ProcessReader processes;
+    private final ProcessLookup processes;
     private final HostContext host;
     private final Clock clock;
     private final BlockingQueue<Found> queue = new ArrayBlockingQueue<>(QUEUE);
     private final RepeatedFailureLog overflow = new RepeatedFailureLog(logger);
+    private final RepeatedFailureLog recordFailures = new RepeatedFailureLog(logger);
     private final Object progress = new Object();
     private final Thread writer;
     private long queued;
     private long written;
+    private boolean writerStopped;
     private volatile boolean closing;
 
     private record Found(Incident incident, List<TimelineEvent> timeline, long atMillis) {}
@@ -55,7 +67,7 @@ public final class IncidentRecorder implements IncidentListener, AutoCloseable {
     public IncidentRecorder(
             IncidentStore store,
             MmEventRings rings,
-            ProcessReader processes,
+            ProcessLookup processes,
             HostContext host,
             Clock clock) {
         this.store = store;
@@ -75,10 +87,22 @@ public final class IncidentRecorder implements IncidentListener, AutoCloseable {
      * @throws java.io.IOException when the state directory cannot be created or written
      */
     public static IncidentRecorder open(Path stateDir, HostContext host) throws IOException {
+        return open(stateDir, host, new ProcessReader(Path.of("/proc")));
+    }
+
+    /**
+     * A recorder with default sizes that keeps its incidents in {@code stateDir} and learns about
+     * processes from {@code processes}: {@link ProcessLookup#NONE} for a replayed or simulated
+     * trace, whose pids are no processes of this host.
+     *
+     * @throws java.io.IOException when the state directory cannot be created or written
+     */
+    public static IncidentRecorder open(Path stateDir, HostContext host, ProcessLookup processes)
+            throws IOException {
         return new IncidentRecorder(
                 IncidentStore.open(stateDir),
                 new MmEventRings(),
-                new ProcessReader(Path.of("/proc")),
+                processes,
                 host,
                 Clock.systemUTC());
     }
@@ -103,7 +127,7 @@ public final class IncidentRecorder implements IncidentListener, AutoCloseable {
                 rings.timeline(incident, DEFAULT_BEFORE_NS, DEFAULT_AFTER_NS);
         Found found = new Found(incident, timeline, clock.millis());
         synchronized (progress) {
-            if (closing || !queue.offer(found)) {
+            if (closing || writerStopped || !queue.offer(found)) {
                 overflow.failed(
                         "An incident was dropped because {} incidents wait to be written;"
                                 + " the state directory's disk is too slow for this rate.",
@@ -119,45 +143,113 @@ public final class IncidentRecorder implements IncidentListener, AutoCloseable {
         return overflow.failures();
     }
 
-    /** Waits until every incident queued so far has been stored. */
+    /**
+     * Incidents that did not reach the state directory: the store could not write them (they are
+     * still served from memory), or their record could not be built at all.
+     */
+    public long writeFailures() {
+        return store.writeFailures() + recordFailures.failures();
+    }
+
+    /** Waits until every incident queued so far has been stored, or the writer has stopped. */
     public void awaitWritten() throws InterruptedException {
         synchronized (progress) {
-            while (written < queued) {
+            while (written < queued && !writerStopped) {
                 progress.wait();
             }
         }
     }
 
-    /** Stores what is queued, stops the writer thread and closes the store. */
+    /**
+     * Waits at most {@code timeout} until every incident queued so far has been stored.
+     *
+     * @return whether they all were; false when the time ran out or the writer stopped first
+     */
+    public boolean awaitWritten(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (written < queued && !writerStopped) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(progress, left);
+            }
+            return written >= queued;
+        }
+    }
+
+    /**
+     * Stores what is queued, giving the writer a bounded time for it, stops the writer thread and
+     * closes the store. Incidents still queued when the time runs out are lost, and a warning says
+     * how many.
+     */
     @Override
     public void close() throws InterruptedException, IOException {
         synchronized (progress) {
             closing = true;
         }
-        awaitWritten();
+        if (!awaitWritten(CLOSE_WAIT)) {
+            long lost;
+            synchronized (progress) {
+                lost = queued - written;
+            }
+            logger.warn(
+                    "{} incidents were not recorded because the incident writer did not finish"
+                            + " within {} s of shutdown; check the disk of {}.",
+                    lost,
+                    CLOSE_WAIT.toSeconds(),
+                    store.dir());
+        }
         writer.interrupt();
-        writer.join();
+        writer.join(CLOSE_WAIT.toMillis());
         store.close();
     }
 
     private void writeLoop() {
-        while (true) {
-            Found found;
-            try {
-                found = queue.take();
-            } catch (InterruptedException e) {
-                return;
+        try {
+            while (true) {
+                write(queue.take());
             }
-            try {
-                store.add(toRecord(found));
-            } catch (RuntimeException e) {
-                logger.error("An incident could not be recorded: {}", e.toString(), e);
+        } catch (InterruptedException e) {
+            // close() stops the writer this way once the queue is empty.
+        } finally {
+            // Also when an error of the JVM itself ends the thread: nobody waits for it then.
+            synchronized (progress) {
+                writerStopped = true;
+                progress.notifyAll();
             }
+        }
+    }
+
+    private void write(Found found) {
+        try {
+            store.add(toRecord(found));
+            recordFailures.succeeded("Incidents can be recorded again");
+        } catch (VirtualMachineError e) {
+            // Out of memory or stack: the JVM is in trouble, and this thread will not fix it.
+            recordFailed(found, e);
+            throw e;
+        } catch (Exception | Error e) {
+            // Anything else (a bug in building the record, a class that failed to load) costs
+            // this incident, not the writer: the next one may well be recorded.
+            recordFailed(found, e);
+        } finally {
             synchronized (progress) {
                 written++;
                 progress.notifyAll();
             }
         }
+    }
+
+    private void recordFailed(Found found, Throwable e) {
+        recordFailures.failed(
+                "An incident ({} of mm {}) will be missing from the incident log because its"
+                        + " record could not be built: {}",
+                found.incident().outcome().label(),
+                Hex.format(found.incident().mm()),
+                e.toString(),
+                e);
     }
 
     private IncidentRecord toRecord(Found found) {

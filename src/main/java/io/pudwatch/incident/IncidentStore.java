@@ -94,6 +94,11 @@ public final class IncidentStore implements AutoCloseable {
         }
     }
 
+    /** The state directory holding the incident log. */
+    public Path dir() {
+        return log.dir();
+    }
+
     /** Incidents written since start that did not reach the disk. */
     public long writeFailures() {
         return writeFailures.failures();

@@ -20,6 +20,7 @@ final class ProcessInfoJson {
         out.writeStringField("cgroup", p.cgroup());
         out.writeStringField("container_id", p.containerId());
         out.writeBooleanField("gone", p.gone());
+        out.writeBooleanField("looked_up", p.lookedUp());
         out.writeEndObject();
     }
 
@@ -36,6 +37,8 @@ final class ProcessInfoJson {
                 node.path("cmdline").asText(null),
                 node.path("cgroup").asText(null),
                 node.path("container_id").asText(null),
-                node.path("gone").asBoolean(false));
+                node.path("gone").asBoolean(false),
+                // Records written before the field existed all came from /proc.
+                node.path("looked_up").asBoolean(true));
     }
 }

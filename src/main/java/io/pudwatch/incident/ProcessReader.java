@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Reads a process's name, command line and cgroup from {@code PROC/PID/}. The root is a seam:
  * {@code /proc} on a host, a fixture directory in tests.
  */
-public final class ProcessReader {
+public final class ProcessReader implements ProcessLookup {
     private static final Logger logger = LoggerFactory.getLogger(ProcessReader.class);
     // A command line longer than this is cut: a QEMU command line can run to tens of KiB, and
     // the first 4 KiB name the VM and its devices.
@@ -29,6 +29,7 @@ public final class ProcessReader {
     }
 
     /** Whatever can still be read about {@code pid}; {@link ProcessInfo#gone} if nothing. */
+    @Override
     public ProcessInfo read(long pid) {
         Path dir = proc.resolve(Long.toString(pid));
         String comm;

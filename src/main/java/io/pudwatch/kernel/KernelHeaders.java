@@ -101,6 +101,23 @@ public final class KernelHeaders {
         return Optional.of(merged);
     }
 
+    /**
+     * The tree {@link #sourceFor} would start from, found without building or writing anything: the
+     * kernel's own {@code libModules/RELEASE/build}, else the nearest flavour tree under {@code
+     * usrSrc}. Both folders are parameters so that a check of a host can look at a copy of its
+     * files under another root.
+     *
+     * @throws IOException when {@code usrSrc} exists but cannot be listed
+     */
+    public static Optional<Path> findTree(String release, Path libModules, Path usrSrc)
+            throws IOException {
+        Path build = libModules.resolve(release).resolve("build");
+        if (Files.isDirectory(build)) {
+            return Optional.of(build);
+        }
+        return nearestFlavourTree(usrSrc, release);
+    }
+
     /** The {@code /usr/src} flavour tree closest to {@code release} (same major.minor first). */
     static Optional<Path> nearestFlavourTree(Path usrSrc, String release) throws IOException {
         if (!Files.isDirectory(usrSrc)) {

@@ -2,6 +2,7 @@ package io.pudwatch.triage;
 
 import io.pudwatch.correlate.Incident;
 import io.pudwatch.correlate.Outcome;
+import io.pudwatch.doctor.KernelClass;
 import io.pudwatch.incident.IncidentRecord;
 import io.pudwatch.incident.ProcessInfo;
 import io.pudwatch.report.Durations;
@@ -96,7 +97,9 @@ final class IncidentStory {
                             + (r.host().kernelRelease() != null
                                     ? r.host().kernelRelease()
                                     : "release unknown")
-                            + ") to 6.18.21, 6.12.84 or later, which carry the fix.");
+                            + ") to a release that carries the fix: "
+                            + KernelClass.firstFixedReleases()
+                            + " or later in the same series.");
         }
         actions.add("Runbook: " + runbookAnchor(r));
         return actions;

@@ -100,6 +100,17 @@ public final class TriageText {
                         + (p.role() != null ? ", " + p.role() : "");
         out.append(TextWrap.paragraph(task, head, " ".repeat(12))).append('\n');
         String indent = " ".repeat(12);
+        if (info != null && !info.lookedUp()) {
+            out.append(
+                            TextWrap.paragraph(
+                                    "process details not available: the incident comes from a"
+                                            + " replayed or simulated trace, whose pids are no"
+                                            + " processes of this host",
+                                    indent,
+                                    indent))
+                    .append('\n');
+            return;
+        }
         if (info == null || info.gone()) {
             out.append(indent).append("had exited when the incident was found\n");
             return;

@@ -2,6 +2,8 @@ package io.pudwatch.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -45,5 +47,23 @@ class KernelClassTest {
     @CsvSource({"6.18.5-amd64, true", "6.18.5, false", "6.12.84+deb13-amd64, true"})
     void aDistributionSuffixIsRecognised(String release, boolean distribution) {
         assertThat(KernelRelease.parse(release).isDistributionBuild()).isEqualTo(distribution);
+    }
+
+    @Test
+    void theDescribedRangesAgreeWithTheClassification() {
+        assertThat(KernelClass.vulnerableReleases())
+                .isEqualTo("6.12.0-6.12.83, 6.13-6.17, 6.18.0-6.18.20, 7.0-rc1..rc5");
+        assertThat(KernelClass.firstFixedReleases()).isEqualTo("6.12.84, 6.18.21, 7.0-rc6");
+
+        String[] endpoints =
+                KernelClass.vulnerableReleases().replace("..rc", "-7.0-rc").split(", |-(?!rc)");
+        assertThat(endpoints).hasSize(8);
+        assertThat(Arrays.stream(endpoints).map(r -> KernelClass.of(KernelRelease.parse(r))))
+                .as("%s", Arrays.toString(endpoints))
+                .containsOnly(KernelClass.VULNERABLE);
+        assertThat(
+                        Arrays.stream(KernelClass.firstFixedReleases().split(", "))
+                                .map(r -> KernelClass.of(KernelRelease.parse(r))))
+                .containsOnly(KernelClass.FIXED);
     }
 }
