@@ -40,7 +40,7 @@
  *   2 u16 cpu   4 u32 pid (tgid)   8 u32 tid   12 u32 reserved   16 u64 ts (ktime ns)
  *   24 u64 mm   32 u64 pudp   40 u64 addr
  *   48 u64 aux: walk_start = pmd_entry function address, pud_install = source code
- *       (1 vfio-pci, 2 nvgrace-gpu), kernel_fault = faulting ip
+ *       (1 vfio_pci, 2 nvgrace_gpu: io.pudwatch.event.FaultSource), kernel_fault = faulting ip
  *   56 char comm[16]
  */
 #include <uapi/linux/ptrace.h>

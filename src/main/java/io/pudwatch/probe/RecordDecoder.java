@@ -1,6 +1,7 @@
 package io.pudwatch.probe;
 
 import io.pudwatch.event.EventType;
+import io.pudwatch.event.FaultSource;
 import io.pudwatch.event.StringPool;
 import io.pudwatch.event.TraceEvent;
 import java.nio.ByteBuffer;
@@ -89,11 +90,8 @@ public final class RecordDecoder {
 
     /** The installer's fault handler, from the codes of the BPF program's fault marks. */
     static String sourceName(long code) {
-        return switch ((int) code) {
-            case 1 -> "vfio-pci";
-            case 2 -> "nvgrace-gpu";
-            default -> null;
-        };
+        FaultSource source = FaultSource.ofCode(code);
+        return source == null ? null : source.wireName();
     }
 
     /** Records refused as too short or of an unknown type. */
