@@ -54,6 +54,7 @@ public final class LiveSource implements EventSource {
     private BpfMap settings;
     private PerCpuCounter lost;
     private PerCpuCounter splits;
+    private PerCpuCounter mapUpdateFailures;
     private RecordDecoder decoder;
 
     private LiveSource(LiveSourceOptions options, ProbeReport report) {
@@ -95,6 +96,8 @@ public final class LiveSource implements EventSource {
         setSetting(0, options.mmTracking().code);
         lost = new PerCpuCounter(module.table("lost_events", 4, 8 * cpus), cpus);
         splits = new PerCpuCounter(module.table("pud_splits_total", 4, 8 * cpus), cpus);
+        mapUpdateFailures =
+                new PerCpuCounter(module.table("map_update_failures", 4, 8 * cpus), cpus);
         mapping =
                 RingBufferMapping.map(module.table("events", 4, 4).fd(), options.ringBufferPages());
         reader =
@@ -211,6 +214,9 @@ public final class LiveSource implements EventSource {
         }
         splits.deltas();
         stats.setSplits(splits.total());
+        mapUpdateFailures.deltas();
+        stats.setMapUpdateFailures(mapUpdateFailures.total());
+        stats.setDiscarded(reader.discarded());
     }
 
     /** Detaches every probe, unmaps the ring buffer and frees the module. */
