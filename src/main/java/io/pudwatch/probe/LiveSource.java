@@ -108,7 +108,7 @@ public final class LiveSource implements EventSource {
                         mapping.dataSize());
         decoder = new RecordDecoder(new WalkerNames(host.kallsyms(), true)::nameOf);
 
-        attacher = new ProbeAttacher(module, report, host.hasKprobes());
+        attacher = new ProbeAttacher(module, report, host);
         attacher.attachAll();
         Verdict verdict = report.verdict();
         if (verdict != Verdict.COMPLETE) {
