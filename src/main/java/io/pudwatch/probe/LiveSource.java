@@ -119,7 +119,7 @@ public final class LiveSource implements EventSource {
                         mapping.producerAndData(),
                         mapping.dataOffset(),
                         mapping.dataSize());
-        decoder = new RecordDecoder(new WalkerNames(host.kallsyms(), true)::nameOf);
+        decoder = new RecordDecoder(new WalkerNames(host.kallsyms())::nameOf);
 
         attacher = new ProbeAttacher(module, report, host);
         attacher.attachAll();
