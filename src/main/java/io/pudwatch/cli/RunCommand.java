@@ -11,9 +11,11 @@ import io.pudwatch.incident.HostContext;
 import io.pudwatch.metrics.DemoExposure;
 import io.pudwatch.metrics.Exposure;
 import io.pudwatch.metrics.KernelExposure;
+import io.pudwatch.metrics.LiveSourceMetrics;
 import io.pudwatch.metrics.ProbeStates;
 import io.pudwatch.probe.LiveSource;
 import io.pudwatch.probe.LiveSourceOptions;
+import io.pudwatch.probe.LiveSourceStats;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -129,6 +131,7 @@ final class RunCommand implements Callable<Integer> {
                 LiveProbeStates.of(source),
                 () -> exposureOf(exposure.latest()),
                 served -> {
+                    served.metrics().bind(liveSourceMetrics(source.stats()));
                     AutoCloseable log = incidents.install(served);
                     return () -> {
                         exposure.close();
@@ -153,6 +156,19 @@ final class RunCommand implements Callable<Integer> {
                             + " what it lacks.",
                     e);
         }
+    }
+
+    static LiveSourceMetrics liveSourceMetrics(LiveSourceStats stats) {
+        return new LiveSourceMetrics(
+                new LiveSourceMetrics.Readings(
+                        stats::recordsRead,
+                        stats::recordsDecoded,
+                        stats::malformed,
+                        stats::discarded,
+                        stats::wakeups,
+                        stats::batches,
+                        stats::pudSplits,
+                        stats::mapUpdateFailures));
     }
 
     static KernelExposure exposureOf(HostExposure host) {
