@@ -9,7 +9,7 @@
  *                 walk_start event for VM_PFNMAP VMAs only, with ops->pmd_entry naming the
  *                 walker (gather_pte_stats = numa_maps, smaps_pte_range = smaps).
  *   pw_walk_exit  return of the same function: walk_end (VM_PFNMAP only), state dropped.
- *   pw_split      __split_huge_pud entry (global since 4.x; PUD pfnmaps split here since 6.12):
+ *   pw_split      __split_huge_pud entry (global since 4.x; PUD pfnmaps split in it since 6.12):
  *                 opens the race window for a walking thread (pud_split); all splits are
  *                 counted per CPU. No return probe on purpose: it would widen the window it
  *                 observes on a vulnerable kernel (6.12 to 6.18.20, 7.0-rc5).

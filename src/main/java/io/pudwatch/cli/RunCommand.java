@@ -69,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
             paramLabel = "DIR",
             description = {
                 "Where the agent keeps its incident log and its kernel header cache. Default:"
-                        + " /var/lib/pudwatch; with --replay, a temporary directory removed at exit."
+                        + " /var/lib/pudwatch; with --replay, a temporary directory removed"
+                        + " at exit."
             })
     Path stateDir;
 

@@ -117,7 +117,8 @@ public final class ProbePlanner {
                     ProbeMode.NONE,
                     ProbeStatus.UNAVAILABLE,
                     base
-                            + " is not in /proc/kallsyms (inlined, renamed, or its module is not loaded)");
+                            + " is not in /proc/kallsyms"
+                            + " (inlined, renamed, or its module is not loaded)");
         }
         if (!symbol.get().equals(base) && probe.readsArguments()) {
             return new ProbeOutcome(
