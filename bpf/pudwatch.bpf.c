@@ -9,19 +9,21 @@
  *                 walk_start event for VM_PFNMAP VMAs only, with ops->pmd_entry naming the
  *                 walker (gather_pte_stats = numa_maps, smaps_pte_range = smaps).
  *   pw_walk_exit  return of the same function: walk_end (VM_PFNMAP only), state dropped.
- *   pw_split      __split_huge_pud entry (global since 4.x; PUD pfnmaps split here since 6.12):
+ *   pw_split      __split_huge_pud entry (global since 4.x; PUD pfnmaps split in it since 6.12):
  *                 opens the race window for a walking thread (pud_split); all splits are
  *                 counted per CPU. No return probe on purpose: it would widen the window it
  *                 observes on a vulnerable kernel (6.12 to 6.18.20, 7.0-rc5).
  *   pw_install    vmf_insert_pfn_pud entry (6.12+ for pfnmaps): the refault that can land in
  *                 the window (pud_install), with the source the fault handler probes saw.
  *   pw_vfio_fault vfio_pci_mmap_huge_fault entry (6.12+, vfio_pci_core) and
- *   pw_nvgrace    nvgrace_gpu_vfio_pci_huge_fault entry (6.19+): mark the thread's vm_fault
- *                 so that the next install through it names its source.
+ *   pw_nvgrace    nvgrace_gpu_vfio_pci_huge_fault entry (6.19+): for a PUD-order fault only
+ *                 (order 18 on x86_64), mark the thread, the vm_fault and its address, so
+ *                 that the install through that very fault names its source.
  *   pw_pmd_entry  gather_pte_stats / smaps_pte_range entry: the walker descended below the
- *                 PUD (pmd_entry), only for a thread with an open window.
- *   pw_kfault     tracepoint exceptions:page_fault_kernel (x86, 4.15+): a kernel-mode fault
- *                 on a thread with an open window, the crash.
+ *                 PUD (pmd_entry), only for a thread with an open window; the first one
+ *                 after a split resolves the window, so it closes there.
+ *   pw_kfault     tracepoint exceptions:page_fault_kernel (x86, 4.15+): a fault on a kernel
+ *                 address by a thread with an open window, the crash.
  *   pw_mm_exit    tracepoint mmap:exit_mmap (6.1+): an mm ends (mm_exit), for mms seen in
  *                 walks, splits or installs, or all/one process's mms as settings[0] says.
  *   pw_storm      selftest probe, OFF unless settings[2] names a thread and the agent attaches
@@ -40,7 +42,7 @@
  *   2 u16 cpu   4 u32 pid (tgid)   8 u32 tid   12 u32 reserved   16 u64 ts (ktime ns)
  *   24 u64 mm   32 u64 pudp   40 u64 addr
  *   48 u64 aux: walk_start = pmd_entry function address, pud_install = source code
- *       (1 vfio-pci, 2 nvgrace-gpu), kernel_fault = faulting ip
+ *       (1 vfio_pci, 2 nvgrace_gpu: io.pudwatch.event.FaultSource), kernel_fault = faulting ip
  *   56 char comm[16]
  */
 #include <uapi/linux/ptrace.h>
@@ -54,8 +56,17 @@
 #define PW_MM_EXIT 7
 
 #define PW_FLAG_AUX 1
+/* The codes of io.pudwatch.event.FaultSource. */
 #define PW_SOURCE_VFIO_PCI 1
 #define PW_SOURCE_NVGRACE_GPU 2
+
+/* The fault order of a PUD-sized mapping on x86_64 (1 GiB = 2^18 pages of 4 KiB); the huge
+ * fault handlers are called with it since 6.12 (f9e54c3a2f5b). */
+#define PW_PUD_ORDER 18
+
+/* x86_64 puts the kernel half of the address space (direct map included) at and above this
+ * with 4-level and 5-level paging alike; user addresses are all below it. */
+#define PW_KERNEL_ADDRESS_START 0xffff800000000000UL
 
 /* VM_PFNMAP has been bit 10 of vm_flags since 2.6. */
 #define PW_VM_PFNMAP 0x400UL
@@ -130,22 +141,35 @@ struct walk_state {
 
 struct fault_mark {
 	u64 vmf;
+	u64 address;
 	u64 source;
 };
 
 BPF_RINGBUF_OUTPUT(events, PW_RINGBUF_PAGES);
-/* One entry per thread inside a page walk; 4096 concurrent walkers is beyond any host. */
-BPF_HASH(walks, u64, struct walk_state, 4096);
-/* One entry per thread inside a VFIO huge fault, consumed by the install it leads to. */
-BPF_HASH(fault_marks, u64, struct fault_mark, 4096);
+/*
+ * The three state maps are LRU hashes (4.10+), not plain hashes: entries leak (a return probe
+ * the kernel missed because maxactive instances were busy, a walker killed by the very oops
+ * pudwatch watches for, a fault that never reached an install, an mm whose exit was not seen),
+ * and a full plain hash refuses every update, which would stop detection without a sign. An
+ * LRU hash evicts the oldest entry instead; a live walk or fault is never the oldest.
+ */
+/* One entry per thread inside a page walk; 4096 concurrent walkers is beyond any host, so an
+ * eviction only ever drops a leaked entry. */
+BPF_TABLE("lru_hash", u64, struct walk_state, walks, 4096);
+/* One entry per thread inside a PUD-order VFIO huge fault, dropped by the install it leads
+ * to; a fault lasts microseconds, so 4096 threads faulting at once is beyond any host. */
+BPF_TABLE("lru_hash", u64, struct fault_mark, fault_marks, 4096);
 /* mms seen in PFNMAP walks, splits or installs: a host runs hundreds of VMs, not 16384. */
-BPF_HASH(tracked_mms, u64, u8, 16384);
+BPF_TABLE("lru_hash", u64, u8, tracked_mms, 16384);
 /* [0] mm_exit mode: 0 tracked mms, 1 all mms, 2 the mms of tgid [1]; [2] storm tid (0 off). */
 BPF_ARRAY(settings, u64, 4);
 /* Records the ring buffer had no room for, per CPU; user space turns them into lost events. */
 BPF_PERCPU_ARRAY(lost_events, u64, 1);
 /* Every __split_huge_pud call, inside a walk or not (thp_split_pud in /proc/vmstat agrees). */
 BPF_PERCPU_ARRAY(pud_splits_total, u64, 1);
+/* Updates of the state maps that failed (an LRU hash can still refuse one under memory
+ * pressure, -ENOMEM): state the probes did not keep, so detection may have missed something. */
+BPF_PERCPU_ARRAY(map_update_failures, u64, 1);
 
 static __always_inline u64 read_u64(u64 base, long offset)
 {
@@ -164,12 +188,26 @@ static __always_inline u64 setting(u32 index)
 	return value ? *value : 0;
 }
 
+static __always_inline void count(u64 *counter)
+{
+	if (counter)
+		*counter += 1;
+}
+
+static __always_inline void count_update(int result)
+{
+	u32 zero = 0;
+
+	if (result != 0)
+		count(map_update_failures.lookup(&zero));
+}
+
 static __always_inline void track_mm(u64 mm)
 {
 	u8 one = 1;
 
 	if (mm)
-		tracked_mms.update(&mm, &one);
+		count_update(tracked_mms.update(&mm, &one));
 }
 
 static __always_inline void emit(u8 type, u64 mm, u64 pudp, u64 addr, u64 aux, u8 flags)
@@ -179,10 +217,8 @@ static __always_inline void emit(u8 type, u64 mm, u64 pudp, u64 addr, u64 aux, u
 
 	if (!e) {
 		u32 zero = 0;
-		u64 *lost = lost_events.lookup(&zero);
 
-		if (lost)
-			*lost += 1;
+		count(lost_events.lookup(&zero));
 		return;
 	}
 	e->type = type;
@@ -208,7 +244,7 @@ static __always_inline int walk_begin(u64 mm, u64 vma, u64 ops)
 	state.mm = mm;
 	state.walker = read_u64(ops, PW_OPS_PMD_ENTRY);
 	state.pfnmap = (read_u64(vma, PW_VMA_VM_FLAGS) & PW_VM_PFNMAP) != 0;
-	walks.update(&pid_tgid, &state);
+	count_update(walks.update(&pid_tgid, &state));
 	if (state.pfnmap) {
 		track_mm(mm);
 		emit(PW_WALK_START, mm, 0, 0, state.walker, PW_FLAG_AUX);
@@ -225,6 +261,8 @@ static __always_inline int walk_finish(void)
 		return 0;
 	if (state->pfnmap)
 		emit(PW_WALK_END, state->mm, 0, 0, 0, 0);
+	/* The window closes with the walk: a fault after it is no crash of the walk. */
+	state->window_open = 0;
 	walks.delete(&pid_tgid);
 	return 0;
 }
@@ -239,12 +277,10 @@ static __always_inline int on_split(u64 vma, u64 pud, u64 address)
 {
 	u64 pid_tgid = bpf_get_current_pid_tgid();
 	u32 zero = 0;
-	u64 *splits = pud_splits_total.lookup(&zero);
 	struct walk_state *state;
 	u64 mm;
 
-	if (splits)
-		*splits += 1;
+	count(pud_splits_total.lookup(&zero));
 	state = walks.lookup(&pid_tgid);
 	if (!state)
 		return 0;
@@ -259,25 +295,37 @@ static __always_inline int on_install(u64 vmf)
 {
 	u64 pid_tgid = bpf_get_current_pid_tgid();
 	u64 mm = read_u64(read_u64(vmf, PW_VMF_VMA), PW_VMA_VM_MM);
+	u64 address = read_u64(vmf, PW_VMF_ADDRESS);
 	struct fault_mark *mark = fault_marks.lookup(&pid_tgid);
 	u64 source = 0;
 
-	if (mark && mark->vmf == vmf)
+	/*
+	 * The vm_fault lives on the faulting thread's stack, so its address alone could match a
+	 * later, unrelated fault of the same thread; the faulting address must match too. Any
+	 * install of the thread drops the mark, so it names at most one install.
+	 */
+	if (mark && mark->vmf == vmf && mark->address == address)
 		source = mark->source;
 	if (mark)
 		fault_marks.delete(&pid_tgid);
 	track_mm(mm);
-	emit(PW_PUD_INSTALL, mm, read_u64(vmf, PW_VMF_PUD), read_u64(vmf, PW_VMF_ADDRESS),
-	     source, source ? PW_FLAG_AUX : 0);
+	emit(PW_PUD_INSTALL, mm, read_u64(vmf, PW_VMF_PUD), address, source,
+	     source ? PW_FLAG_AUX : 0);
 	return 0;
 }
 
-static __always_inline int mark_fault(u64 vmf, u64 source)
+static __always_inline int mark_fault(u64 vmf, u64 order, u64 source)
 {
 	u64 pid_tgid = bpf_get_current_pid_tgid();
-	struct fault_mark mark = { .vmf = vmf, .source = source };
+	struct fault_mark mark = {};
 
-	fault_marks.update(&pid_tgid, &mark);
+	/* PMD- and PTE-order faults never install a PUD: a mark for them would only linger. */
+	if ((u32)order != PW_PUD_ORDER)
+		return 0;
+	mark.vmf = vmf;
+	mark.address = read_u64(vmf, PW_VMF_ADDRESS);
+	mark.source = source;
+	count_update(fault_marks.update(&pid_tgid, &mark));
 	return 0;
 }
 
@@ -289,6 +337,9 @@ static __always_inline int on_pmd_entry(u64 addr)
 	if (!state || !state->window_open)
 		return 0;
 	emit(PW_PMD_ENTRY, state->mm, 0, addr, 0, 0);
+	/* The first pmd_entry after a split tells whether the walker descended into the split
+	 * PUD; later ones are the walk going on, and the window is resolved. */
+	state->window_open = 0;
 	return 0;
 }
 
@@ -323,12 +374,12 @@ int pw_install(struct pt_regs *ctx)
 
 int pw_vfio_fault(struct pt_regs *ctx)
 {
-	return mark_fault(PT_REGS_PARM1(ctx), PW_SOURCE_VFIO_PCI);
+	return mark_fault(PT_REGS_PARM1(ctx), PT_REGS_PARM2(ctx), PW_SOURCE_VFIO_PCI);
 }
 
 int pw_nvgrace(struct pt_regs *ctx)
 {
-	return mark_fault(PT_REGS_PARM1(ctx), PW_SOURCE_NVGRACE_GPU);
+	return mark_fault(PT_REGS_PARM1(ctx), PT_REGS_PARM2(ctx), PW_SOURCE_NVGRACE_GPU);
 }
 
 int pw_pmd_entry(struct pt_regs *ctx)
@@ -338,15 +389,24 @@ int pw_pmd_entry(struct pt_regs *ctx)
 
 /* Tracepoint programs: records read at the offsets of the tracefs format files. */
 
+/*
+ * The oops of the race is the walker reading the BAR's PFN as a PMD table through the direct
+ * map: a fault on a kernel address. Kernel-mode faults on user addresses (copy_to_user of the
+ * numa_maps text into a buffer not yet faulted in) are routine and no crash.
+ */
 int pw_kfault(void *ctx)
 {
 	u64 pid_tgid = bpf_get_current_pid_tgid();
 	struct walk_state *state = walks.lookup(&pid_tgid);
+	u64 address;
 
 	if (!state || !state->window_open)
 		return 0;
-	emit(PW_KERNEL_FAULT, state->mm, 0, read_u64((u64)ctx, PW_TP_FAULT_ADDRESS),
-	     read_u64((u64)ctx, PW_TP_FAULT_IP), PW_FLAG_AUX);
+	address = read_u64((u64)ctx, PW_TP_FAULT_ADDRESS);
+	if (address < PW_KERNEL_ADDRESS_START)
+		return 0;
+	emit(PW_KERNEL_FAULT, state->mm, 0, address, read_u64((u64)ctx, PW_TP_FAULT_IP),
+	     PW_FLAG_AUX);
 	return 0;
 }
 

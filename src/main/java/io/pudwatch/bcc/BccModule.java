@@ -16,7 +16,10 @@ import java.util.List;
  * <p>Not thread-safe; one thread sets up probes.
  */
 public final class BccModule implements AutoCloseable {
-    /** The kernel's verifier log is at most 16 MiB; 1 MiB holds a failed program's log here. */
+    /**
+     * Kernels before 6.4 take a verifier log of at most 16 MiB (UINT_MAX >> 8); pudwatch's programs
+     * are a few hundred instructions without loops, whose whole log fits in 1 MiB.
+     */
     private static final int LOG_BUF_SIZE = 1 << 20;
 
     private final LibBcc bcc;

@@ -12,6 +12,15 @@ import java.nio.file.Path;
 public final class BpfProgram implements AutoCloseable {
     private static final Path KPROBE_PMU = Path.of("/sys/bus/event_source/devices/kprobe");
 
+    /**
+     * How many calls of a kretprobed function may be in flight at once. The kernel's default is
+     * max(10, 2 * CPUs) on a preemptible kernel, and a call beyond it loses its return probe: a
+     * walk whose end is never seen. Walkers sleep inside the walk (mmap lock, page faults on the
+     * output buffer), so many can be in flight on a small host; 64 instances cost a few KiB. The
+     * kprobe PMU takes it since 4.17 (perf_event_attr config, bcc's maxactive argument).
+     */
+    static final int KRETPROBE_MAX_ACTIVE = 64;
+
     private final String name;
     private final ProgramType type;
     private int fd;
@@ -57,7 +66,7 @@ public final class BpfProgram implements AutoCloseable {
                         event,
                         function,
                         0,
-                        0);
+                        ret ? KRETPROBE_MAX_ACTIVE : 0);
         if (pfd < 0) {
             int errno = Errno.of(pfd, Native.getLastError());
             throw new BpfAttachException(

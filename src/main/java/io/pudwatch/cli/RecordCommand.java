@@ -105,10 +105,15 @@ final class RecordCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> header() throws IOException {
+    /**
+     * The trace header of a recording: {@code release} is the host's {@code uname -r}, which replay
+     * reads to judge the kernel's exposure ({@code kernel} is the simulator's field, for {@code
+     * vulnerable} or {@code fixed}).
+     */
+    static Map<String, Object> header() throws IOException {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("host", InetAddress.getLocalHost().getHostName());
-        header.put("kernel", KernelHeaders.runningRelease());
+        header.put("release", KernelHeaders.runningRelease());
         header.put("source", "live");
         return header;
     }

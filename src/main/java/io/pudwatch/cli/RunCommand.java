@@ -11,9 +11,11 @@ import io.pudwatch.incident.HostContext;
 import io.pudwatch.metrics.DemoExposure;
 import io.pudwatch.metrics.Exposure;
 import io.pudwatch.metrics.KernelExposure;
+import io.pudwatch.metrics.LiveSourceMetrics;
 import io.pudwatch.metrics.ProbeStates;
 import io.pudwatch.probe.LiveSource;
 import io.pudwatch.probe.LiveSourceOptions;
+import io.pudwatch.probe.LiveSourceStats;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -67,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
             paramLabel = "DIR",
             description = {
                 "Where the agent keeps its incident log and its kernel header cache. Default:"
-                        + " /var/lib/pudwatch; with --replay, a temporary directory removed at exit."
+                        + " /var/lib/pudwatch; with --replay, a temporary directory removed"
+                        + " at exit."
             })
     Path stateDir;
 
@@ -129,6 +132,7 @@ final class RunCommand implements Callable<Integer> {
                 LiveProbeStates.of(source),
                 () -> exposureOf(exposure.latest()),
                 served -> {
+                    served.metrics().bind(liveSourceMetrics(source.stats()));
                     AutoCloseable log = incidents.install(served);
                     return () -> {
                         exposure.close();
@@ -153,6 +157,19 @@ final class RunCommand implements Callable<Integer> {
                             + " what it lacks.",
                     e);
         }
+    }
+
+    static LiveSourceMetrics liveSourceMetrics(LiveSourceStats stats) {
+        return new LiveSourceMetrics(
+                new LiveSourceMetrics.Readings(
+                        stats::recordsRead,
+                        stats::recordsDecoded,
+                        stats::malformed,
+                        stats::discarded,
+                        stats::wakeups,
+                        stats::batches,
+                        stats::pudSplits,
+                        stats::mapUpdateFailures));
     }
 
     static KernelExposure exposureOf(HostExposure host) {

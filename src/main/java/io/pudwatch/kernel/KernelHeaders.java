@@ -17,11 +17,11 @@ import java.util.regex.Pattern;
  * Finds a kernel header tree for libbcc, which cannot compile without one.
  *
  * <p>The running kernel's own tree ({@code /lib/modules/RELEASE/build}) is used when it exists.
- * Otherwise (a VM kernel with no headers package, as here: 6.18 running, Debian 12 shipping 6.1
- * headers) the nearest tree under {@code /usr/src} is used. Debian splits it in two, {@code
- * linux-headers-V-ABI-common} (sources) and {@code linux-headers-V-ABI-FLAVOUR} (generated headers
- * and .config), and bcc needs both in one folder: the flavour tree alone fails. This class builds
- * that folder from symlinks under pudwatch's state directory, never writing into {@code
+ * Otherwise (a kernel with no headers package of its own, such as a 6.18 kernel on Debian 12, which
+ * ships 6.1 headers) the nearest tree under {@code /usr/src} is used. Debian splits it in two,
+ * {@code linux-headers-V-ABI-common} (sources) and {@code linux-headers-V-ABI-FLAVOUR} (generated
+ * headers and .config), and bcc needs both in one folder: the flavour tree alone fails. This class
+ * builds that folder from symlinks under pudwatch's state directory, never writing into {@code
  * /lib/modules}. Struct layouts from such a tree are not those of the running kernel, which is why
  * the BPF program takes every offset it needs from BTF instead.
  */
@@ -63,8 +63,9 @@ public final class KernelHeaders {
                                                         + release
                                                         + "/build is missing and "
                                                         + usrSrc
-                                                        + " has no linux-headers-*. Install linux-headers-amd64 (or"
-                                                        + " the headers of the running kernel)."));
+                                                        + " has no linux-headers-*. Install"
+                                                        + " linux-headers-amd64 (or the headers"
+                                                        + " of the running kernel)."));
         Matcher m = TREE.matcher(flavour.getFileName().toString());
         m.matches();
         Path common =

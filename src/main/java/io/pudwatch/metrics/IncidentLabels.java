@@ -1,5 +1,7 @@
 package io.pudwatch.metrics;
 
+import io.pudwatch.event.FaultSource;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,19 +10,28 @@ import java.util.List;
  * traced process chooses.
  */
 public final class IncidentLabels {
+    public static final String OTHER = "other";
+
     /** The walkers that can hit the window: numa_maps and smaps/smaps_rollup readers. */
     public static final List<String> WALKERS = List.of("numa_maps", "smaps", "other");
 
     /**
-     * Who reinstalls a huge PUD: vfio-pci's huge fault, nvgrace-gpu's (6.19), a DAX device, KVM's
-     * {@code hva_to_pfn_remapped}, a user touching the BAR.
+     * Who reinstalls a huge PUD, as the probes can tell: the fault sources of {@link FaultSource}
+     * (vfio-pci's huge fault, nvgrace-gpu's from 6.19), and {@code other} for an install no source
+     * probe marked (a DAX device, KVM's {@code hva_to_pfn_remapped}, a source probe missing).
      */
-    public static final List<String> SOURCES =
-            List.of("vfio_pci", "nvgrace_gpu", "dax", "kvm", "user", "other");
-
-    public static final String OTHER = "other";
+    public static final List<String> SOURCES = sources();
 
     private IncidentLabels() {}
+
+    private static List<String> sources() {
+        List<String> names = new ArrayList<>();
+        for (FaultSource source : FaultSource.values()) {
+            names.add(source.wireName());
+        }
+        names.add(OTHER);
+        return List.copyOf(names);
+    }
 
     /** The index of a walker kind in {@link #WALKERS}; unknown or missing kinds map to other. */
     public static int walkerIndex(String kind) {

@@ -41,6 +41,8 @@ public final class HostKernelFeatures implements KernelFeatures {
                 probe.targets().forEach(t -> functions.add(t.symbol()));
             }
         }
+        // The walker callbacks are resolved here, once, so that events never wait on kallsyms.
+        functions.addAll(WalkerNames.CALLBACKS.keySet());
         Kallsyms kallsyms = Kallsyms.read(Kallsyms.PROC_KALLSYMS, functions);
         BtfFile btf = null;
         String problem = null;

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
@@ -44,6 +45,12 @@ public final class LiveSource implements EventSource {
     /** Kernel counters (lost records, splits) are read at most this often. */
     private static final long COUNTER_PERIOD_NS = 250_000_000L;
 
+    /**
+     * How long {@link #close()} waits for a running {@link #run} to notice it and return, on top of
+     * one poll timeout: a drain of one batch and a linger take a few milliseconds.
+     */
+    private static final long RUN_EXIT_MARGIN_NS = 2_000_000_000L;
+
     private final ProbeReport report;
     private final LiveSourceStats stats = new LiveSourceStats();
     private final LiveSourceOptions options;
@@ -54,7 +61,14 @@ public final class LiveSource implements EventSource {
     private BpfMap settings;
     private PerCpuCounter lost;
     private PerCpuCounter splits;
+    private PerCpuCounter mapUpdateFailures;
     private RecordDecoder decoder;
+
+    /** Guards {@link #running} and {@link #closing}; close() waits on it for run() to return. */
+    private final Object lifecycle = new Object();
+
+    private boolean running;
+    private volatile boolean closing;
 
     private LiveSource(LiveSourceOptions options, ProbeReport report) {
         this.options = options;
@@ -95,6 +109,8 @@ public final class LiveSource implements EventSource {
         setSetting(0, options.mmTracking().code);
         lost = new PerCpuCounter(module.table("lost_events", 4, 8 * cpus), cpus);
         splits = new PerCpuCounter(module.table("pud_splits_total", 4, 8 * cpus), cpus);
+        mapUpdateFailures =
+                new PerCpuCounter(module.table("map_update_failures", 4, 8 * cpus), cpus);
         mapping =
                 RingBufferMapping.map(module.table("events", 4, 4).fd(), options.ringBufferPages());
         reader =
@@ -103,9 +119,9 @@ public final class LiveSource implements EventSource {
                         mapping.producerAndData(),
                         mapping.dataOffset(),
                         mapping.dataSize());
-        decoder = new RecordDecoder(new WalkerNames(host.kallsyms(), true)::nameOf);
+        decoder = new RecordDecoder(new WalkerNames(host.kallsyms())::nameOf);
 
-        attacher = new ProbeAttacher(module, report, host.hasKprobes());
+        attacher = new ProbeAttacher(module, report, host);
         attacher.attachAll();
         Verdict verdict = report.verdict();
         if (verdict != Verdict.COMPLETE) {
@@ -147,8 +163,34 @@ public final class LiveSource implements EventSource {
         return "live probes (" + report.verdict().label() + ")";
     }
 
+    /**
+     * Reads the ring buffer until {@code stop} says so or {@link #close()} is called: the wait for
+     * data lasts at most one poll timeout, so either is seen within that time.
+     *
+     * @throws IllegalStateException when the source is closed or already running
+     */
     @Override
     public boolean run(EventSink sink, LongConsumer idle, StopSignal stop) {
+        synchronized (lifecycle) {
+            if (closing || mapping == null) {
+                throw new IllegalStateException("The live source is closed.");
+            }
+            if (running) {
+                throw new IllegalStateException("The live source is already running.");
+            }
+            running = true;
+        }
+        try {
+            return consume(sink, idle, () -> closing || stop.stopRequested());
+        } finally {
+            synchronized (lifecycle) {
+                running = false;
+                lifecycle.notifyAll();
+            }
+        }
+    }
+
+    private boolean consume(EventSink sink, LongConsumer idle, StopSignal stop) {
         TraceEvent event = new TraceEvent();
         RingBufferReader.RecordHandler handler =
                 (data, offset, length) -> {
@@ -211,14 +253,30 @@ public final class LiveSource implements EventSource {
         }
         splits.deltas();
         stats.setSplits(splits.total());
+        mapUpdateFailures.deltas();
+        stats.setMapUpdateFailures(mapUpdateFailures.total());
+        stats.setDiscarded(reader.discarded());
     }
 
-    /** Detaches every probe, unmaps the ring buffer and frees the module. */
+    /**
+     * Detaches every probe, stops {@link #run} and waits for it to return, then unmaps the ring
+     * buffer and frees the module. Unmapping while run() reads the ring would pull the memory from
+     * under its ByteBuffers, which kills the JVM with SIGSEGV: if run() does not return in time (a
+     * sink that blocks), the mapping and the module are left to the process's exit instead.
+     */
     @Override
     public void close() {
         if (attacher != null) {
             attacher.close();
             attacher = null;
+        }
+        if (!stopRunAndWait()) {
+            logger.warn(
+                    "The live source's reader did not stop within {} ms; its ring buffer stays"
+                            + " mapped until the process exits rather than being unmapped under"
+                            + " it.",
+                    TimeUnit.NANOSECONDS.toMillis(runExitTimeoutNs()));
+            return;
         }
         if (mapping != null) {
             mapping.close();
@@ -228,5 +286,30 @@ public final class LiveSource implements EventSource {
             module.close();
             module = null;
         }
+    }
+
+    /** Asks run() to stop; true once it is not running, false if it still ran at the deadline. */
+    private boolean stopRunAndWait() {
+        long deadline = System.nanoTime() + runExitTimeoutNs();
+        synchronized (lifecycle) {
+            closing = true;
+            while (running) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(lifecycle, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private long runExitTimeoutNs() {
+        return options.pollTimeout().toNanos() + LINGER_NS + RUN_EXIT_MARGIN_NS;
     }
 }

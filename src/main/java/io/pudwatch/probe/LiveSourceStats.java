@@ -14,8 +14,10 @@ public final class LiveSourceStats {
     private static final int BATCHES = 4;
     private static final int SPLITS = 5;
     private static final int MALFORMED = 6;
+    private static final int MAP_UPDATE_FAILURES = 7;
+    private static final int DISCARDED = 8;
 
-    private final AtomicLongArray values = new AtomicLongArray(7);
+    private final AtomicLongArray values = new AtomicLongArray(9);
 
     void addRecords(long n) {
         bump(RECORDS, n);
@@ -43,6 +45,14 @@ public final class LiveSourceStats {
 
     void setMalformed(long total) {
         values.lazySet(MALFORMED, total);
+    }
+
+    void setMapUpdateFailures(long total) {
+        values.lazySet(MAP_UPDATE_FAILURES, total);
+    }
+
+    void setDiscarded(long total) {
+        values.lazySet(DISCARDED, total);
     }
 
     private void bump(int index, long delta) {
@@ -82,5 +92,15 @@ public final class LiveSourceStats {
     /** Records refused by the decoder. */
     public long malformed() {
         return values.get(MALFORMED);
+    }
+
+    /** Updates of the BPF program's state maps the kernel refused: state the probes lost. */
+    public long mapUpdateFailures() {
+        return values.get(MAP_UPDATE_FAILURES);
+    }
+
+    /** Records the producer discarded instead of committing. */
+    public long discarded() {
+        return values.get(DISCARDED);
     }
 }

@@ -168,6 +168,14 @@ public enum Probe {
     }
 
     /**
+     * Whether the kprobe program reads the function's arguments from registers (PT_REGS_PARM*):
+     * every entry probe does; a return probe reads none.
+     */
+    boolean readsArguments() {
+        return kind == Kind.ENTRY;
+    }
+
+    /**
      * Whether the program file has an fentry/fexit twin for this probe. Module functions (the fault
      * handlers) have none: bcc 0.26 names fentry programs after vmlinux functions only.
      */

@@ -22,14 +22,16 @@ final class ProbeAttacher implements AutoCloseable {
 
     private final BccModule module;
     private final ProbeReport report;
+    private final ProbePlanner planner;
     private final boolean kprobesAllowed;
     private final Map<String, BpfProgram> programs = new HashMap<>();
     private final List<BpfAttachment> attachments = new ArrayList<>();
 
-    ProbeAttacher(BccModule module, ProbeReport report, boolean kprobesAllowed) {
+    ProbeAttacher(BccModule module, ProbeReport report, KernelFeatures features) {
         this.module = module;
         this.report = report;
-        this.kprobesAllowed = kprobesAllowed;
+        this.planner = new ProbePlanner(features);
+        this.kprobesAllowed = features.hasKprobes();
     }
 
     /** Attaches every available probe. */
@@ -83,12 +85,11 @@ final class ProbeAttacher implements AutoCloseable {
                             "fentry on {} refused ({}); trying a kprobe",
                             target,
                             refused.getMessage());
-                    boolean ret = planned.mode() == ProbeMode.FEXIT;
-                    return attachKprobe(
-                            planned.with(
-                                    ret ? ProbeMode.KRETPROBE : ProbeMode.KPROBE,
-                                    planned.status(),
-                                    ""));
+                    ProbeOutcome kprobe = planner.planKprobe(planned.probe(), target);
+                    if (!kprobe.usable()) {
+                        return kprobe;
+                    }
+                    return attachKprobe(kprobe);
                 }
             }
             case KPROBE, KRETPROBE -> {

@@ -5,9 +5,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides, per probe, where and how it can attach on this kernel: fentry where the kernel loads it
- * and BTF describes the exact function, else a kprobe on the symbol kallsyms has (suffixed variants
- * included), else nothing, with the reason.
+ * Decides, per probe, where and how it can attach on the running kernel: fentry where the kernel
+ * loads it and BTF describes the exact function, else a kprobe on the symbol kallsyms has, else
+ * nothing, with the reason.
+ *
+ * <p>A suffixed variant ({@code .isra.N}, {@code .constprop.N}, {@code .part.N}) is a clone gcc
+ * specialised: interprocedural scalar replacement drops or reorders arguments, constant propagation
+ * removes the constant ones. A probe that reads its arguments from registers would read the wrong
+ * ones there, so such a probe never attaches to a clone; it goes on to its next target instead. A
+ * return probe reads no argument and may sit on a clone.
  */
 public final class ProbePlanner {
     private final KernelFeatures features;
@@ -93,16 +99,38 @@ public final class ProbePlanner {
                     ProbeStatus.AVAILABLE,
                     "");
         }
-        Optional<String> symbol = features.findFunction(target.symbol());
+        return planKprobe(probe, target.symbol());
+    }
+
+    /**
+     * Where the kprobe of {@code probe} on function {@code base} goes: the symbol kallsyms has for
+     * it, unless that is a compiler clone and the probe reads arguments. Also the fallback of an
+     * fentry probe the kernel refused at attach time, so that the kprobe gets the kallsyms name,
+     * not the BTF one.
+     */
+    ProbeOutcome planKprobe(Probe probe, String base) {
+        Optional<String> symbol = features.findFunction(base);
         if (symbol.isEmpty()) {
             return new ProbeOutcome(
                     probe,
-                    target.symbol(),
+                    base,
                     ProbeMode.NONE,
                     ProbeStatus.UNAVAILABLE,
-                    target.symbol()
+                    base
                             + " is not in /proc/kallsyms"
                             + " (inlined, renamed, or its module is not loaded)");
+        }
+        if (!symbol.get().equals(base) && probe.readsArguments()) {
+            return new ProbeOutcome(
+                    probe,
+                    symbol.get(),
+                    ProbeMode.NONE,
+                    ProbeStatus.UNAVAILABLE,
+                    base
+                            + " exists only as the compiler's clone "
+                            + symbol.get()
+                            + ", which may have dropped or reordered the arguments the probe"
+                            + " reads");
         }
         if (!features.hasKprobes()) {
             String why =
@@ -112,6 +140,7 @@ public final class ProbePlanner {
             return new ProbeOutcome(
                     probe, symbol.get(), ProbeMode.NONE, ProbeStatus.UNAVAILABLE, why);
         }
+        boolean ret = probe.kind() == Probe.Kind.RETURN;
         return new ProbeOutcome(
                 probe,
                 symbol.get(),

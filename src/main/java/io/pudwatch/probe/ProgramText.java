@@ -70,7 +70,7 @@ public final class ProgramText {
                 flags.add("-D" + macro + "=" + format.offsetOr(field, -1));
             }
         } catch (IOException absent) {
-            // The tracepoint does not exist here; its probe is planned unavailable.
+            // The running kernel lacks the tracepoint; its probe is planned unavailable.
         }
     }
 }

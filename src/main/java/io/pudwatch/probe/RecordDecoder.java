@@ -1,6 +1,7 @@
 package io.pudwatch.probe;
 
 import io.pudwatch.event.EventType;
+import io.pudwatch.event.FaultSource;
 import io.pudwatch.event.StringPool;
 import io.pudwatch.event.TraceEvent;
 import java.nio.ByteBuffer;
@@ -21,7 +22,20 @@ public final class RecordDecoder {
     public static final int RECORD_SIZE = 72;
 
     static final int FLAG_AUX = 1;
-    private static final int COMM_SIZE = 16;
+
+    // Field offsets and sizes of struct pw_event; RecordLayoutTest holds them to the C file.
+    static final int TYPE = 0;
+    static final int FLAGS = 1;
+    static final int CPU = 2;
+    static final int PID = 4;
+    static final int TID = 8;
+    static final int TS = 16;
+    static final int MM = 24;
+    static final int PUDP = 32;
+    static final int ADDR = 40;
+    static final int AUX = 48;
+    static final int COMM = 56;
+    static final int COMM_SIZE = 16;
 
     private final StringPool pool = new StringPool();
     private final LongFunction<String> walkerNames;
@@ -49,25 +63,25 @@ public final class RecordDecoder {
                 buf.order() == ByteOrder.LITTLE_ENDIAN
                         ? buf
                         : buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        EventType type = EventType.ofCode(b.get(offset) & 0xff);
+        EventType type = EventType.ofCode(b.get(offset + TYPE) & 0xff);
         if (type == null || type == EventType.LOST) {
             malformed++;
             return false;
         }
-        int flags = b.get(offset + 1) & 0xff;
-        long aux = b.getLong(offset + 48);
+        int flags = b.get(offset + FLAGS) & 0xff;
+        long aux = b.getLong(offset + AUX);
         boolean hasAux = (flags & FLAG_AUX) != 0;
 
         out.clear();
         out.type = type;
-        out.cpu = b.getShort(offset + 2) & 0xffff;
-        out.pid = b.getInt(offset + 4) & 0xffffffffL;
-        out.tid = b.getInt(offset + 8) & 0xffffffffL;
-        out.ts = b.getLong(offset + 16);
-        out.mm = b.getLong(offset + 24);
-        out.pudp = b.getLong(offset + 32);
-        out.addr = b.getLong(offset + 40);
-        b.get(offset + 56, comm, 0, COMM_SIZE);
+        out.cpu = b.getShort(offset + CPU) & 0xffff;
+        out.pid = b.getInt(offset + PID) & 0xffffffffL;
+        out.tid = b.getInt(offset + TID) & 0xffffffffL;
+        out.ts = b.getLong(offset + TS);
+        out.mm = b.getLong(offset + MM);
+        out.pudp = b.getLong(offset + PUDP);
+        out.addr = b.getLong(offset + ADDR);
+        b.get(offset + COMM, comm, 0, COMM_SIZE);
         out.comm = pool.internNulTerminated(comm, 0, COMM_SIZE);
 
         switch (type) {
@@ -89,11 +103,8 @@ public final class RecordDecoder {
 
     /** The installer's fault handler, from the codes of the BPF program's fault marks. */
     static String sourceName(long code) {
-        return switch ((int) code) {
-            case 1 -> "vfio-pci";
-            case 2 -> "nvgrace-gpu";
-            default -> null;
-        };
+        FaultSource source = FaultSource.ofCode(code);
+        return source == null ? null : source.wireName();
     }
 
     /** Records refused as too short or of an unknown type. */

@@ -59,6 +59,9 @@ public final class Selftest {
                 new Thread(
                         () -> source.run(tee, pipeline::idleUntil, stop::get),
                         "pudwatch-selftest-feeder");
+        // A feeder that never returns must not keep the JVM alive; LiveSource.close() leaves
+        // the ring mapped under it rather than unmapping it while it reads.
+        feeder.setDaemon(true);
         source.trackProcess(childPid);
         feeder.start();
 
@@ -70,6 +73,13 @@ public final class Selftest {
         }
         stop.set(true);
         feeder.join(TimeUnit.SECONDS.toMillis(5));
+        if (feeder.isAlive()) {
+            return new Result(
+                    source.report(),
+                    false,
+                    "the ring buffer reader did not stop within 5 s of being asked",
+                    source.stats().recordsDecoded());
+        }
         pipeline.end();
 
         long correlated = pipeline.correlator().stats().events(EventType.MM_EXIT);

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The struct member offsets the BPF program reads, taken from the running kernel's BTF and passed
  * to the compile as {@code -D} macros, so the program never depends on the header tree bcc compiles
- * against (a 6.1 tree on a 6.18 kernel here).
+ * against: that tree may be of another release than the running kernel (Debian 12 ships 6.1 headers
+ * only), and struct layouts change between releases.
  */
 public final class StructOffsets {
     /** Macro name to {@code struct.member}; the BPF file's header lists the same names. */

@@ -2,6 +2,7 @@ package io.pudwatch.simulate;
 
 import io.pudwatch.event.EventSink;
 import io.pudwatch.event.EventType;
+import io.pudwatch.event.FaultSource;
 import io.pudwatch.event.TraceEvent;
 import java.util.ArrayDeque;
 import java.util.PriorityQueue;
@@ -140,7 +141,7 @@ public final class Simulator {
             event.mm = vm.mm;
             event.pudp = vm.pudp(pud);
             event.addr = vm.barBase() + pud * GIB;
-            event.source = "vfio_pci";
+            event.source = FaultSource.VFIO_PCI.wireName();
             event.pfn = vm.barPfn(pud);
             event.hasPfn = true;
             emit();

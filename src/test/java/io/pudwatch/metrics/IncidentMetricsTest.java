@@ -32,6 +32,19 @@ class IncidentMetricsTest {
     }
 
     @Test
+    void fourOutcomesThreeWalkersAndThreeSourcesMake36Series() {
+        metrics.bind(incidents);
+
+        long series =
+                metrics.scrape()
+                        .lines()
+                        .filter(line -> line.startsWith("pudwatch_incidents_total{"))
+                        .count();
+
+        assertThat(series).isEqualTo(36);
+    }
+
+    @Test
     void anIncidentCountsUnderItsOutcomeWalkerAndSource() {
         metrics.bind(incidents);
 

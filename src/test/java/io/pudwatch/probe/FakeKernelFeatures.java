@@ -1,7 +1,9 @@
 package io.pudwatch.probe;
 
+import io.pudwatch.kernel.Kallsyms;
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,16 +20,24 @@ final class FakeKernelFeatures implements KernelFeatures {
                             "mmap:exit_mmap",
                             "mmap_lock:mmap_lock_start_locking"));
 
-    /** Base name to the kallsyms symbol (possibly suffixed). */
-    final Map<String, String> kallsyms =
-            new java.util.HashMap<>(
-                    Map.of(
-                            "__walk_page_range", "__walk_page_range",
-                            "walk_page_vma", "walk_page_vma",
-                            "__split_huge_pud", "__split_huge_pud",
-                            "vmf_insert_pfn_pud", "vmf_insert_pfn_pud",
-                            "gather_pte_stats", "gather_pte_stats.isra.0",
-                            "smaps_pte_range", "smaps_pte_range"));
+    /** Lines of /proc/kallsyms, as a 6.18 kernel lists the functions the probes use. */
+    final List<String> kallsyms =
+            new ArrayList<>(
+                    List.of(
+                            "ffffffff8137e2a0 t __walk_page_range",
+                            "ffffffff8137e6c0 T walk_page_vma",
+                            "ffffffff813b1f50 T __split_huge_pud",
+                            "ffffffff813b0a10 T vmf_insert_pfn_pud",
+                            "ffffffff8146d8e0 t gather_pte_stats",
+                            "ffffffff81468d30 t smaps_pte_range"));
+
+    /** Replaces the kallsyms line of {@code name} by {@code replacement} (or drops it). */
+    void replaceSymbol(String name, String replacement) {
+        kallsyms.removeIf(line -> line.endsWith(" " + name));
+        if (replacement != null) {
+            kallsyms.add(replacement);
+        }
+    }
 
     @Override
     public boolean hasKprobes() {
@@ -56,7 +66,7 @@ final class FakeKernelFeatures implements KernelFeatures {
 
     @Override
     public Optional<String> findFunction(String name) {
-        return Optional.ofNullable(kallsyms.get(name));
+        return Kallsyms.of(kallsyms, List.of(name)).function(name).map(Kallsyms.Symbol::name);
     }
 
     @Override

@@ -1,8 +1,12 @@
 package io.pudwatch.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -61,5 +65,74 @@ class LiveSourceKernelTest {
 
         String after = KernelPrerequisites.bpftool("prog", "show");
         assertThat(after).doesNotContain("name pw_");
+    }
+
+    @Test
+    void closeStopsARunningReaderAndUnmapsOnlyAfterItReturned() throws Exception {
+        KernelPrerequisites.assumeBpf();
+        LiveSource source = LiveSource.open(options());
+        CountDownLatch polled = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try {
+                                source.run(event -> {}, now -> polled.countDown(), () -> false);
+                            } catch (Throwable t) {
+                                failure.set(t);
+                            }
+                        });
+        reader.start();
+        assertThat(polled.await(30, TimeUnit.SECONDS)).isTrue();
+
+        source.close();
+
+        assertThat(reader.isAlive()).isFalse();
+        assertThat(failure.get()).isNull();
+    }
+
+    @Test
+    void aReaderThatDoesNotStopKeepsItsRingMappedAndFinishesSafelyAfterClose() throws Exception {
+        KernelPrerequisites.assumeBpf();
+        LiveSource source = LiveSource.open(options());
+        CountDownLatch blocked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try {
+                                source.run(
+                                        event -> {},
+                                        now -> {
+                                            blocked.countDown();
+                                            awaitQuietly(release);
+                                        },
+                                        () -> false);
+                            } catch (Throwable t) {
+                                failure.set(t);
+                            }
+                        });
+        reader.start();
+        assertThat(blocked.await(30, TimeUnit.SECONDS)).isTrue();
+
+        source.close();
+        boolean stillReadingAfterClose = reader.isAlive();
+        release.countDown();
+        reader.join(TimeUnit.SECONDS.toMillis(30));
+
+        assertThat(stillReadingAfterClose).isTrue();
+        assertThat(reader.isAlive()).isFalse();
+        assertThat(failure.get()).isNull();
+        assertThatThrownBy(() -> source.run(event -> {}, now -> {}, () -> true))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

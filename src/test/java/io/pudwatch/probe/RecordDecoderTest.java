@@ -54,7 +54,12 @@ class RecordDecoderTest {
                         EventType.PUD_INSTALL,
                         1,
                         1L,
-                        (Consumer<TraceEvent>) e -> assertThat(e.source).isEqualTo("vfio-pci")),
+                        (Consumer<TraceEvent>) e -> assertThat(e.source).isEqualTo("vfio_pci")),
+                Arguments.of(
+                        EventType.PUD_INSTALL,
+                        1,
+                        2L,
+                        (Consumer<TraceEvent>) e -> assertThat(e.source).isEqualTo("nvgrace_gpu")),
                 Arguments.of(
                         EventType.PUD_INSTALL,
                         0,
