@@ -111,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
                 DemoExposure.fromTraceHeader(source::header),
                 stateDir == null
                         ? IncidentLogging.temporary(host)
-                        : IncidentLogging.in(stateDir, host));
+                        : IncidentLogging.replayedInto(stateDir, host));
     }
 
     private Integer serveLive() throws Exception {

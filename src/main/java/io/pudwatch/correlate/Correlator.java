@@ -3,7 +3,6 @@ package io.pudwatch.correlate;
 import io.pudwatch.event.EventSink;
 import io.pudwatch.event.TraceEvent;
 import java.util.ArrayDeque;
-import org.agrona.collections.Long2ObjectHashMap;
 
 /**
  * Links page-walk and fault events per mm into split windows and decides their outcome, after the
@@ -24,17 +23,10 @@ public final class Correlator implements EventSink {
     private final IncidentListener listener;
     private final CorrelatorStats stats = new CorrelatorStats();
 
-    private final Long2ObjectHashMap<WalkerThread> threads = new Long2ObjectHashMap<>();
-    private final Long2ObjectHashMap<Window> windowsByPudp = new Long2ObjectHashMap<>();
-    private final Long2ObjectHashMap<Window> windowsByMm = new Long2ObjectHashMap<>();
+    private final WalkerThreads threads = new WalkerThreads();
+    private final OpenWindows open = new OpenWindows();
     private final ArrayDeque<Window> freeWindows = new ArrayDeque<>();
-    private final ArrayDeque<WalkerThread> freeThreads = new ArrayDeque<>();
 
-    private Window oldestOpen;
-    private Window newestOpen;
-    private int openWindows;
-    private WalkerThread leastRecent;
-    private WalkerThread mostRecent;
     private long lastTs;
     private boolean sawEvent;
 
@@ -59,8 +51,9 @@ public final class Correlator implements EventSink {
     @Override
     public void accept(TraceEvent e) {
         stats.countEvent(e.type);
+        // A late event (past the reorder window) is applied now, but time does not go back.
         closeExpired(e.ts);
-        lastTs = e.ts;
+        lastTs = Math.max(lastTs, e.ts);
         sawEvent = true;
 
         switch (e.type) {
@@ -73,16 +66,16 @@ public final class Correlator implements EventSink {
             case MM_EXIT -> onMmExit(e);
             case LOST -> onLost(e);
         }
-        stats.setGauges(openWindows, threads.size(), windowsByMm.size());
+        stats.setGauges(open.size(), threads.size(), open.mms());
     }
 
     /** Closes every open window as unresolved at the last event's time: the input has ended. */
     @Override
     public void end() {
-        while (oldestOpen != null) {
-            close(oldestOpen, Outcome.UNRESOLVED, lastTs);
+        while (open.oldest() != null) {
+            close(open.oldest(), Outcome.UNRESOLVED, lastTs);
         }
-        stats.setGauges(openWindows, threads.size(), windowsByMm.size());
+        stats.setGauges(open.size(), threads.size(), open.mms());
     }
 
     /**
@@ -92,7 +85,7 @@ public final class Correlator implements EventSink {
     public void advanceTo(long now) {
         if (sawEvent && now > lastTs) {
             closeExpired(now);
-            stats.setGauges(openWindows, threads.size(), windowsByMm.size());
+            stats.setGauges(open.size(), threads.size(), open.mms());
         }
     }
 
@@ -123,15 +116,15 @@ public final class Correlator implements EventSink {
             boolean same = previous.mm == e.mm && previous.pudp == e.pudp;
             closeOwnWindow(thread, same ? Outcome.RETRIED : Outcome.UNRESOLVED, e.ts);
         }
-        if (openWindows >= config.maxOpenWindows()) {
+        if (open.size() >= config.maxOpenWindows()) {
             stats.countEvicted();
-            close(oldestOpen, Outcome.UNRESOLVED, e.ts);
+            close(open.oldest(), Outcome.UNRESOLVED, e.ts);
         }
         open(thread, e);
     }
 
     private void onInstall(TraceEvent e) {
-        for (Window w = windowsByPudp.get(e.pudp); w != null; w = w.nextSamePudp) {
+        for (Window w = open.firstOnPudp(e.pudp); w != null; w = w.nextSamePudp) {
             if (w.mm == e.mm && w.tid != e.tid && !w.hit) {
                 w.hit = true;
                 w.installTs = e.ts;
@@ -164,7 +157,7 @@ public final class Correlator implements EventSink {
     }
 
     private void onMmExit(TraceEvent e) {
-        Window w = windowsByMm.get(e.mm);
+        Window w = open.firstOfMm(e.mm);
         while (w != null) {
             Window next = w.nextSameMm;
             close(w, Outcome.UNRESOLVED, e.ts);
@@ -174,7 +167,7 @@ public final class Correlator implements EventSink {
 
     private void onLost(TraceEvent e) {
         stats.countLost(e.count);
-        for (Window w = oldestOpen; w != null; w = w.newerOpen) {
+        for (Window w = open.oldest(); w != null; w = w.newerOpen) {
             if (!w.uncertain) {
                 w.uncertain = true;
                 stats.countUncertain();
@@ -184,8 +177,8 @@ public final class Correlator implements EventSink {
 
     private void closeExpired(long now) {
         long timeout = config.windowTimeoutNs();
-        while (oldestOpen != null && now - oldestOpen.splitTs > timeout) {
-            close(oldestOpen, Outcome.UNRESOLVED, oldestOpen.splitTs + timeout);
+        for (Window w = open.oldest(); w != null && now - w.splitTs > timeout; w = open.oldest()) {
+            close(w, Outcome.UNRESOLVED, w.splitTs + timeout);
         }
     }
 
@@ -213,44 +206,12 @@ public final class Correlator implements EventSink {
         w.splitTs = e.ts;
         thread.window = w;
 
-        w.olderOpen = newestOpen;
-        if (newestOpen != null) {
-            newestOpen.newerOpen = w;
-        } else {
-            oldestOpen = w;
-        }
-        newestOpen = w;
-        openWindows++;
-
-        Window pudHead = windowsByPudp.get(e.pudp);
-        if (pudHead != null) {
-            w.nextSamePudp = pudHead;
-            pudHead.prevSamePudp = w;
-        }
-        windowsByPudp.put(e.pudp, w);
-
-        appendToMm(w);
+        open.add(w);
         stats.countOpened();
     }
 
-    // Windows of one mm stay in open order, so that an mm exit closes them oldest first, like
-    // the timeout and the end of input do.
-    private void appendToMm(Window w) {
-        Window head = windowsByMm.get(w.mm);
-        if (head == null) {
-            windowsByMm.put(w.mm, w);
-            return;
-        }
-        Window tail = head;
-        while (tail.nextSameMm != null) {
-            tail = tail.nextSameMm;
-        }
-        tail.nextSameMm = w;
-        w.prevSameMm = tail;
-    }
-
     private void close(Window w, Outcome outcome, long closeTs) {
-        unlink(w);
+        open.remove(w);
         WalkerThread thread = threads.get(w.tid);
         if (thread != null && thread.window == w) {
             thread.window = null;
@@ -263,42 +224,6 @@ public final class Correlator implements EventSink {
         }
         w.reset();
         freeWindows.push(w);
-    }
-
-    private void unlink(Window w) {
-        if (w.olderOpen != null) {
-            w.olderOpen.newerOpen = w.newerOpen;
-        } else {
-            oldestOpen = w.newerOpen;
-        }
-        if (w.newerOpen != null) {
-            w.newerOpen.olderOpen = w.olderOpen;
-        } else {
-            newestOpen = w.olderOpen;
-        }
-        openWindows--;
-
-        if (w.prevSamePudp != null) {
-            w.prevSamePudp.nextSamePudp = w.nextSamePudp;
-        } else if (w.nextSamePudp != null) {
-            windowsByPudp.put(w.pudp, w.nextSamePudp);
-        } else {
-            windowsByPudp.remove(w.pudp);
-        }
-        if (w.nextSamePudp != null) {
-            w.nextSamePudp.prevSamePudp = w.prevSamePudp;
-        }
-
-        if (w.prevSameMm != null) {
-            w.prevSameMm.nextSameMm = w.nextSameMm;
-        } else if (w.nextSameMm != null) {
-            windowsByMm.put(w.mm, w.nextSameMm);
-        } else {
-            windowsByMm.remove(w.mm);
-        }
-        if (w.nextSameMm != null) {
-            w.nextSameMm.prevSameMm = w.prevSameMm;
-        }
     }
 
     private static Incident toIncident(Window w, Outcome outcome, long closeTs) {
@@ -327,68 +252,28 @@ public final class Correlator implements EventSink {
         return value == TraceEvent.ABSENT ? null : value;
     }
 
-    /** Finds or creates the thread and marks it most recently seen. */
+    /** Finds or creates the thread, forgetting the least recently seen one at the cap. */
     private WalkerThread touch(long tid) {
-        WalkerThread thread = threads.get(tid);
-        if (thread == null) {
-            if (threads.size() >= config.maxThreads()) {
-                forgetLeastRecent();
-            }
-            thread = freeThreads.isEmpty() ? new WalkerThread() : freeThreads.pop();
-            thread.tid = tid;
-            threads.put(tid, thread);
-        } else if (thread == mostRecent) {
-            return thread;
-        } else {
-            unlinkRecency(thread);
+        if (threads.get(tid) == null && threads.size() >= config.maxThreads()) {
+            forgetLeastRecent();
         }
-        thread.lessRecent = mostRecent;
-        thread.moreRecent = null;
-        if (mostRecent != null) {
-            mostRecent.moreRecent = thread;
-        } else {
-            leastRecent = thread;
-        }
-        mostRecent = thread;
-        return thread;
+        return threads.touch(tid);
     }
 
     private void forgetLeastRecent() {
-        WalkerThread victim = leastRecent;
+        WalkerThread victim = threads.leastRecent();
         stats.countThreadForgotten();
         if (victim.window != null) {
             close(victim.window, Outcome.UNRESOLVED, lastTs);
         }
         if (threads.get(victim.tid) == victim) {
-            forget(victim);
+            threads.forget(victim);
         }
     }
 
     private void forgetIfIdle(WalkerThread thread) {
         if (thread.idle()) {
-            forget(thread);
+            threads.forget(thread);
         }
-    }
-
-    private void forget(WalkerThread thread) {
-        unlinkRecency(thread);
-        threads.remove(thread.tid);
-        thread.reset();
-        freeThreads.push(thread);
-    }
-
-    private void unlinkRecency(WalkerThread thread) {
-        if (thread.lessRecent != null) {
-            thread.lessRecent.moreRecent = thread.moreRecent;
-        } else {
-            leastRecent = thread.moreRecent;
-        }
-        if (thread.moreRecent != null) {
-            thread.moreRecent.lessRecent = thread.lessRecent;
-        } else {
-            mostRecent = thread.lessRecent;
-        }
-        thread.lessRecent = null;
-        thread.moreRecent = null;
     }
 }

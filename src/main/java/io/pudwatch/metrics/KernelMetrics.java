@@ -26,8 +26,9 @@ public final class KernelMetrics implements MeterBinder, ScrapeHook {
         info =
                 MultiGauge.builder("pudwatch.kernel.info")
                         .description(
-                                "The kernel release, the host's exposure verdict and the release's"
-                                        + " range (vulnerable, fixed, not_affected, unknown); always 1.")
+                                "The kernel release, the host's exposure verdict and the"
+                                        + " release's range (vulnerable, fixed, not_affected,"
+                                        + " unknown); always 1.")
                         .register(registry);
         io.micrometer.core.instrument.Gauge.builder(
                         "pudwatch.kernel.vulnerable",

@@ -347,4 +347,28 @@ class CorrelatorRulesTest {
 
         assertThat(only().closeTs()).isEqualTo(100 + Duration.ofMillis(1).toNanos());
     }
+
+    @Test
+    void aLateEventDoesNotMoveTheEndOfInputBackwards() {
+        feed(
+                split(1_000, WALKER, MM, PUDP, BASE),
+                install(1_100, VFIO, MM, PUDP, BASE),
+                install(20, VFIO, OTHER_MM, OTHER_PUDP, BASE));
+        correlator.end();
+
+        assertThat(only().closeTs()).isEqualTo(1_100);
+    }
+
+    @Test
+    void aLateSplitTimesOutByItsOwnTimeNotBehindNewerWindows() {
+        long timeout = Duration.ofMillis(1).toNanos();
+        feed(
+                split(5_000_000, WALKER, MM, PUDP, BASE),
+                split(1_000, OTHER_WALKER, OTHER_MM, OTHER_PUDP, BASE),
+                install(1_500, VFIO, OTHER_MM, OTHER_PUDP, BASE),
+                pmdEntry(1_000 + timeout + 1, 300, MM, BASE));
+
+        assertThat(only().walker().tid()).isEqualTo(OTHER_WALKER);
+        assertThat(only().closeTs()).isEqualTo(1_000 + timeout);
+    }
 }
