@@ -3,6 +3,7 @@ package io.pudwatch.cli;
 import io.pudwatch.config.ConfigException;
 import io.pudwatch.config.ConfigLocation;
 import io.pudwatch.config.Configuration;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
@@ -16,7 +17,7 @@ final class ConfiguredCommandLine {
     private ConfiguredCommandLine() {}
 
     static int execute(Map<String, String> env, Path defaultFile, String... args) {
-        CommandLine cli = PudwatchCommand.newCommandLine();
+        CommandLine cli = PudwatchCommand.newCommandLine(soleSubcommand(env, defaultFile, args));
         try {
             configure(cli, env, defaultFile, args);
         } catch (ConfigException e) {
@@ -49,6 +50,26 @@ final class ConfiguredCommandLine {
                     }
                     return new CommandLine.RunLast().execute(parsed);
                 });
+    }
+
+    /**
+     * The subcommand that is all this command line needs, or {@code null} for the whole tree: when
+     * it names a subcommand first and no configuration file or {@code PUDWATCH_} variable exists,
+     * nothing about the other subcommands can matter, not even a check of their keys.
+     */
+    static String soleSubcommand(Map<String, String> env, Path defaultFile, String[] args) {
+        if (args.length == 0 || !PudwatchCommand.SUBCOMMANDS.containsKey(args[0])) {
+            return null;
+        }
+        if (configFlag(args) != null || Files.exists(defaultFile)) {
+            return null;
+        }
+        for (String name : env.keySet()) {
+            if (name.startsWith("PUDWATCH_")) {
+                return null;
+            }
+        }
+        return args[0];
     }
 
     /**

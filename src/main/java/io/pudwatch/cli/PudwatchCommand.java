@@ -7,6 +7,10 @@ import io.pudwatch.logging.LoggingSetup;
 import io.pudwatch.trace.TraceFormatException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,18 +25,7 @@ import picocli.CommandLine.Option;
             "a reader of /proc/PID/numa_maps or smaps splitting a 1 GiB BAR mapping while",
             "the VFIO fault path reinstalls it."
         },
-        footer = ExitCodes.HELP_TEXT,
-        subcommands = {
-            ReplayCommand.class,
-            SimulateCommand.class,
-            RunCommand.class,
-            DemoCommand.class,
-            CheckCommand.class,
-            RecordCommand.class,
-            DoctorCommand.class,
-            TriageCommand.class,
-            ConfigCommand.class
-        })
+        footer = ExitCodes.HELP_TEXT)
 public final class PudwatchCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -90,13 +83,48 @@ public final class PudwatchCommand implements Runnable {
         return ConfiguredCommandLine.execute(System.getenv(), ConfigLocation.DEFAULT_FILE, args);
     }
 
+    /** The subcommands, in the order the help lists them. */
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("replay", ReplayCommand::new);
+        all.put("simulate", SimulateCommand::new);
+        all.put("run", RunCommand::new);
+        all.put("demo", DemoCommand::new);
+        all.put("check", CheckCommand::new);
+        all.put("record", RecordCommand::new);
+        all.put("doctor", DoctorCommand::new);
+        all.put("triage", TriageCommand::new);
+        all.put("config", ConfigCommand::new);
+        return Collections.unmodifiableMap(all);
+    }
+
     static CommandLine newCommandLine() {
+        return newCommandLine(null);
+    }
+
+    /**
+     * The command line with every subcommand, or with {@code only} that one: picocli reads each
+     * subcommand's annotations by reflection, which costs a short command such as {@code replay}
+     * half of its start-up when done for all of them.
+     */
+    static CommandLine newCommandLine(String only) {
         LoggingSetup.restoreDefaults();
         CommandLine cli = new CommandLine(new PudwatchCommand());
+        SUBCOMMANDS.forEach(
+                (name, command) -> {
+                    if (only == null || only.equals(name)) {
+                        cli.addSubcommand(name, command.get());
+                    }
+                });
         cli.setExecutionExceptionHandler(PudwatchCommand::handleFailure);
         cli.setParameterExceptionHandler(PudwatchCommand::handleUsage);
         // Everything after the command named to 'pudwatch config' belongs to that command.
-        cli.getSubcommands().get("config").setStopAtPositional(true);
+        CommandLine config = cli.getSubcommands().get("config");
+        if (config != null) {
+            config.setStopAtPositional(true);
+        }
         return cli;
     }
 

@@ -200,4 +200,36 @@ class ConfiguredCommandLineTest {
             writeDefaults(nested, indent + "  ", yaml);
         }
     }
+
+    @Test
+    void aSubcommandNamedFirstWithNothingToConfigureIsBuiltAlone() {
+        Path absent = Path.of("/nonexistent/pudwatch.yaml");
+
+        assertThat(ConfiguredCommandLine.soleSubcommand(Map.of(), absent, new String[] {"replay"}))
+                .isEqualTo("replay");
+        assertThat(PudwatchCommand.newCommandLine("replay").getSubcommands())
+                .containsOnlyKeys("replay");
+    }
+
+    @Test
+    void aConfigurationFileVariableOrGlobalOptionFirstBuildsTheWholeTree(@TempDir Path tmp)
+            throws Exception {
+        Path absent = Path.of("/nonexistent/pudwatch.yaml");
+        Path present = Files.writeString(tmp.resolve("pudwatch.yaml"), "run: {}\n");
+        String[] replay = {"replay", "t.jsonl"};
+
+        assertThat(ConfiguredCommandLine.soleSubcommand(Map.of(), present, replay)).isNull();
+        assertThat(
+                        ConfiguredCommandLine.soleSubcommand(
+                                Map.of("PUDWATCH_OUTPUT", "json"), absent, replay))
+                .isNull();
+        assertThat(
+                        ConfiguredCommandLine.soleSubcommand(
+                                Map.of(), absent, new String[] {"-v", "replay", "t.jsonl"}))
+                .isNull();
+        assertThat(
+                        ConfiguredCommandLine.soleSubcommand(
+                                Map.of(), absent, new String[] {"replay", "--config", "x.yaml"}))
+                .isNull();
+    }
 }
