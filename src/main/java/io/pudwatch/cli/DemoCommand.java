@@ -36,8 +36,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--kernel",
             defaultValue = "vulnerable",
-            description = "vulnerable or fixed. Default: ${DEFAULT-VALUE}.")
-    String kernel;
+            converter = KernelBehaviourConverter.class,
+            paramLabel = "vulnerable|fixed",
+            description = "The simulated kernel. Default: ${DEFAULT-VALUE}.")
+    KernelBehaviour kernel;
 
     @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -52,15 +54,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KernelBehaviour behaviour =
-                switch (kernel.toLowerCase(Locale.ROOT)) {
-                    case "vulnerable" -> KernelBehaviour.VULNERABLE;
-                    case "fixed" -> KernelBehaviour.FIXED;
-                    default ->
-                            throw new IllegalArgumentException(
-                                    "--kernel takes vulnerable or fixed, not '" + kernel + "'");
-                };
-        SimulationConfig defaults = SimulationConfig.defaults(behaviour);
+        SimulationConfig defaults = SimulationConfig.defaults(kernel);
         // One-minute runs: long enough that run boundaries are rare, short enough that the seed
         // changes now and then.
         SimulationConfig config = defaults.withSeed(seed).withDuration(Duration.ofMinutes(1));
@@ -70,15 +64,15 @@ final class DemoCommand implements Callable<Integer> {
                         correlator.config(),
                         correlator.reorderWindowNs(),
                         ProbeStates.none(),
-                        DemoExposure.simulated(behaviour),
+                        DemoExposure.simulated(kernel),
                         serve.settings(),
                         RunCommand.LIVE_STALE_AFTER);
         HostContext host =
                 new HostContext(
                         "simulated",
-                        "simulated-" + behaviour.name().toLowerCase(Locale.ROOT),
-                        behaviour == KernelBehaviour.VULNERABLE ? "vulnerable" : "fixed",
-                        behaviour == KernelBehaviour.VULNERABLE ? "exposed" : "not_exposed");
+                        "simulated-" + kernel.name().toLowerCase(Locale.ROOT),
+                        kernel == KernelBehaviour.VULNERABLE ? "vulnerable" : "fixed",
+                        kernel == KernelBehaviour.VULNERABLE ? "exposed" : "not_exposed");
         return Serving.untilSignalled(
                 new SimulatorSource(config, speed, 0), settings, IncidentLogging.temporary(host));
     }

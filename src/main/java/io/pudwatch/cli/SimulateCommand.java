@@ -40,8 +40,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(
             names = "--kernel",
             defaultValue = "vulnerable",
-            description = "vulnerable or fixed. Default: ${DEFAULT-VALUE}.")
-    String kernel;
+            converter = KernelBehaviourConverter.class,
+            paramLabel = "vulnerable|fixed",
+            description = "The simulated kernel. Default: ${DEFAULT-VALUE}.")
+    KernelBehaviour kernel;
 
     @Option(names = "--vms", defaultValue = "4", description = "Default: ${DEFAULT-VALUE}.")
     int vms;
@@ -138,18 +140,10 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     SimulationConfig config() {
-        KernelBehaviour behaviour =
-                switch (kernel.toLowerCase(Locale.ROOT)) {
-                    case "vulnerable" -> KernelBehaviour.VULNERABLE;
-                    case "fixed" -> KernelBehaviour.FIXED;
-                    default ->
-                            throw new IllegalArgumentException(
-                                    "--kernel takes vulnerable or fixed, not '" + kernel + "'");
-                };
         return new SimulationConfig(
                 seed,
                 duration,
-                behaviour,
+                kernel,
                 vms,
                 barGib,
                 walkers,
