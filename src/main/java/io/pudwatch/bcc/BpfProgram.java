@@ -2,6 +2,7 @@ package io.pudwatch.bcc;
 
 import com.sun.jna.Native;
 import io.pudwatch.kernel.Kallsyms;
+import io.pudwatch.kernel.KprobePmu;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,7 +11,6 @@ import java.nio.file.Path;
  * the kernel detaches them when the process dies, even by {@code kill -9}.
  */
 public final class BpfProgram implements AutoCloseable {
-    private static final Path KPROBE_PMU = Path.of("/sys/bus/event_source/devices/kprobe");
 
     /**
      * How many calls of a kretprobed function may be in flight at once. The kernel's default is
@@ -80,12 +80,12 @@ public final class BpfProgram implements AutoCloseable {
 
     private static String kprobeHint(String function, int errno) {
         boolean noKprobes =
-                !Files.isDirectory(KPROBE_PMU)
+                !Files.isDirectory(KprobePmu.PATH)
                         && !Files.exists(Path.of("/sys/kernel/tracing/kprobe_events"))
                         && !Files.exists(Path.of("/sys/kernel/debug/tracing/kprobe_events"));
         if (noKprobes) {
             return "this kernel has no kprobe support: neither the kprobe PMU ("
-                    + KPROBE_PMU
+                    + KprobePmu.PATH
                     + ") nor tracefs kprobe_events exist (CONFIG_KPROBES is not set)";
         }
         if (errno == Errno.ENOENT || errno == Errno.EINVAL) {

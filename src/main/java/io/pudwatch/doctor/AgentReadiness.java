@@ -2,6 +2,7 @@ package io.pudwatch.doctor;
 
 import io.pudwatch.kernel.BtfFile;
 import io.pudwatch.kernel.KernelHeaders;
+import io.pudwatch.kernel.KprobePmu;
 import io.pudwatch.kernel.Tracefs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +16,6 @@ import java.util.Optional;
  * fixture tree can stand in for a host.
  */
 final class AgentReadiness {
-    // The path HostKernelFeatures checks (package-private there): the kprobe PMU, since 4.17,
-    // which makes kprobes perf_event fds that die with the process.
-    private static final Path KPROBE_PMU = Path.of("/sys/bus/event_source/devices/kprobe");
 
     private AgentReadiness() {}
 
@@ -53,7 +51,7 @@ final class AgentReadiness {
     }
 
     private static Finding kprobes(Path root) {
-        boolean ok = Files.isDirectory(under(root, KPROBE_PMU));
+        boolean ok = Files.isDirectory(under(root, KprobePmu.PATH));
         return new Finding(
                 "kprobes",
                 ok,
@@ -61,7 +59,7 @@ final class AgentReadiness {
                         ? "the kprobe PMU is present: the walk, split and install probes can"
                                 + " attach as kprobes where fentry is refused"
                         : "no kprobe PMU at "
-                                + KPROBE_PMU
+                                + KprobePmu.PATH
                                 + " (CONFIG_KPROBES is not set, or the kernel predates 4.17):"
                                 + " the walk, split and install probes can attach only as fentry,"
                                 + " which needs BTF and a kernel that allows it, else only"

@@ -37,7 +37,8 @@ public final class IncidentLogMetrics implements MeterBinder {
                 registry,
                 "pudwatch.incident.write.failures",
                 writeFailures,
-                "Incidents that could not be recorded: not built, or not written to the state directory.");
+                "Incidents that could not be recorded: not built, or not written to the state"
+                        + " directory.");
         counter(
                 registry,
                 "pudwatch.timelines.evicted",

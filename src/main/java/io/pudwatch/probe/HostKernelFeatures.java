@@ -3,6 +3,7 @@ package io.pudwatch.probe;
 import io.pudwatch.bcc.FentrySupport;
 import io.pudwatch.kernel.BtfFile;
 import io.pudwatch.kernel.Kallsyms;
+import io.pudwatch.kernel.KprobePmu;
 import io.pudwatch.kernel.Tracefs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,9 +19,8 @@ public final class HostKernelFeatures implements KernelFeatures {
     private static final Logger logger = LoggerFactory.getLogger(HostKernelFeatures.class);
 
     /** The kprobe PMU (4.17+): kprobes as perf_event fds that die with the process. */
-    static final Path KPROBE_PMU = Path.of("/sys/bus/event_source/devices/kprobe");
-
     private final Kallsyms kallsyms;
+
     private final BtfFile btf;
     private final String btfProblem;
     private final Path tracefs;
@@ -75,13 +75,13 @@ public final class HostKernelFeatures implements KernelFeatures {
 
     @Override
     public boolean hasKprobes() {
-        return Files.isDirectory(KPROBE_PMU);
+        return Files.isDirectory(KprobePmu.PATH);
     }
 
     @Override
     public String whyNoKprobes() {
         return "the kernel has no kprobe PMU ("
-                + KPROBE_PMU
+                + KprobePmu.PATH
                 + "; CONFIG_KPROBES is not set or"
                 + " the kernel predates 4.17)";
     }

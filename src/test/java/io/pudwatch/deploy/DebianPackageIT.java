@@ -65,7 +65,8 @@ class DebianPackageIT {
                         APT_LIMIT);
         assertThat(install.exitStatus())
                 .as(
-                        "apt-get install failed; if a dependency was not found, run apt-get update:%n%s",
+                        "apt-get install failed; if a dependency was not found,"
+                                + " run apt-get update:%n%s",
                         install.output())
                 .isZero();
     }

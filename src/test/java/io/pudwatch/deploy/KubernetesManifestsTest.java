@@ -40,8 +40,8 @@ class KubernetesManifestsTest {
         Prerequisites.assumeInstalled(
                 Commands.onPath("node")
                         && Files.isDirectory(
-                                Path.of(
-                                        "scripts/kubernetes-validate/node_modules/kubernetes-models")),
+                                Path.of("scripts/kubernetes-validate/node_modules")
+                                        .resolve("kubernetes-models")),
                 "node and the manifest validator: run scripts/install-kubernetes-validator");
     }
 
@@ -213,7 +213,8 @@ class KubernetesManifestsTest {
         assertThat(generated.exitStatus()).as(generated.output()).isZero();
         assertThat(Files.readString(MANIFESTS.resolve("prometheusrule.yaml")))
                 .as(
-                        "regenerate: scripts/gen-prometheusrule > deploy/kubernetes/prometheusrule.yaml")
+                        "regenerate: scripts/gen-prometheusrule"
+                                + " > deploy/kubernetes/prometheusrule.yaml")
                 .isEqualTo(generated.stdout());
     }
 

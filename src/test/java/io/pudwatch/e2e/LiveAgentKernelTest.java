@@ -2,6 +2,7 @@ package io.pudwatch.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pudwatch.kernel.KprobePmu;
 import io.pudwatch.probe.KernelPrerequisites;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("kernel")
 class LiveAgentKernelTest {
-    private static final Path KPROBE_PMU = Path.of("/sys/bus/event_source/devices/kprobe");
 
     /**
      * Shared with the other kernel tests: the header overlay bcc compiles against is built there
@@ -82,7 +82,7 @@ class LiveAgentKernelTest {
         assertThat(http.get(port, "/healthz").statusCode()).isEqualTo(200);
 
         HttpResponse<String> ready = http.get(port, "/readyz");
-        if (!Files.exists(KPROBE_PMU)) {
+        if (!Files.exists(KprobePmu.PATH)) {
             // No kprobes here: the walk and split probes cannot attach, so the agent runs but
             // is not ready, and says which probes are missing.
             assertThat(ready.statusCode()).isEqualTo(503);

@@ -13,7 +13,8 @@ class TracepointFormatTest {
                         List.of(
                                 "name: page_fault_kernel",
                                 "format:",
-                                "\tfield:unsigned short common_type;\toffset:0;\tsize:2;\tsigned:0;",
+                                "\tfield:unsigned short common_type;\toffset:0;\tsize:2;"
+                                        + "\tsigned:0;",
                                 "\tfield:unsigned long address;\toffset:8;\tsize:8;\tsigned:0;",
                                 "\tfield:unsigned long ip;\toffset:16;\tsize:8;\tsigned:0;",
                                 "\tfield:struct mm_struct * mm;\toffset:24;\tsize:8;\tsigned:0;",

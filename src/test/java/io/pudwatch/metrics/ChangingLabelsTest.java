@@ -17,13 +17,15 @@ class ChangingLabelsTest {
             metrics.bind(new ProbeMetrics(probes::get));
             assertThat(metrics.scrape())
                     .contains(
-                            "pudwatch_probe_attached{mode=\"fentry\",probe=\"pud_split\",required=\"true\"} 0.0");
+                            "pudwatch_probe_attached{mode=\"fentry\",probe=\"pud_split\","
+                                    + "required=\"true\"} 0.0");
 
             probes.set(List.of(new ProbeState("pud_split", "kprobe", true)));
 
             assertThat(metrics.scrape())
                     .contains(
-                            "pudwatch_probe_attached{mode=\"kprobe\",probe=\"pud_split\",required=\"true\"} 1.0")
+                            "pudwatch_probe_attached{mode=\"kprobe\",probe=\"pud_split\","
+                                    + "required=\"true\"} 1.0")
                     .doesNotContain("mode=\"fentry\"");
         }
     }

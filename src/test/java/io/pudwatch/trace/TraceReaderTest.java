@@ -148,10 +148,12 @@ class TraceReaderTest {
     void writerOutputReadsBackUnchanged() throws Exception {
         read(
                 SPLIT
-                        + "\n{\"ts\":9,\"type\":\"pud_install\",\"pid\":1,\"tid\":3,\"mm\":\"0x1\","
-                        + "\"pudp\":\"0x2\",\"addr\":\"0x3\",\"source\":\"vfio_pci\",\"pfn\":\"0x44\"}"
-                        + "\n{\"ts\":10,\"type\":\"kernel_fault\",\"pid\":1,\"tid\":2,\"addr\":\"0x9\","
-                        + "\"ip\":\"0xffffffff81000000\"}\n{\"ts\":11,\"type\":\"lost\",\"count\":4}",
+                        + "\n{\"ts\":9,\"type\":\"pud_install\",\"pid\":1,\"tid\":3,"
+                        + "\"mm\":\"0x1\",\"pudp\":\"0x2\",\"addr\":\"0x3\","
+                        + "\"source\":\"vfio_pci\",\"pfn\":\"0x44\"}"
+                        + "\n{\"ts\":10,\"type\":\"kernel_fault\",\"pid\":1,\"tid\":2,"
+                        + "\"addr\":\"0x9\",\"ip\":\"0xffffffff81000000\"}"
+                        + "\n{\"ts\":11,\"type\":\"lost\",\"count\":4}",
                 false);
         List<TraceEvent> first = new ArrayList<>(events);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
