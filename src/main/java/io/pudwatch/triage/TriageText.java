@@ -57,12 +57,16 @@ public final class TriageText {
                 .append(" UTC on ")
                 .append(r.host().host())
                 .append('\n');
-        out.append("Kernel ")
-                .append(r.host().kernelRelease())
-                .append(" (")
-                .append(r.host().kernelClass())
-                .append("), host ")
-                .append(
+        if (r.host().kernelRelease() == null) {
+            out.append("Kernel not recorded (a replayed or simulated trace), host ");
+        } else {
+            out.append("Kernel ")
+                    .append(r.host().kernelRelease())
+                    .append(" (")
+                    .append(r.host().kernelClass())
+                    .append("), host ");
+        }
+        out.append(
                         r.host().exposure() == null
                                 ? "exposure unknown"
                                 : r.host().exposure().replace('_', ' '))

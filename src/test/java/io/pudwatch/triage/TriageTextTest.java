@@ -49,6 +49,8 @@ class TriageTextTest {
 
         assertThat(text)
                 .contains("process details not available")
+                .contains("Kernel not recorded (a replayed or simulated trace), host exposure")
+                .doesNotContain("null")
                 .doesNotContain("had exited when the incident was found");
     }
 
