@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +33,10 @@ public final class Agent implements AutoCloseable {
     private volatile AgentState state = AgentState.STARTING;
     private volatile String failure;
     private volatile boolean stopRequested;
-    private volatile long lastEventNanos;
-    private volatile long events;
+    // Written by the feeder thread alone, read by scrapes: release stores, which cost no fence on
+    // x86_64, instead of volatile ones on every event.
+    private final AtomicLong events = new AtomicLong();
+    private final AtomicLong lastEventNanos = new AtomicLong();
     private Thread feeder;
 
     public Agent(EventSource source, CorrelatorConfig config, long reorderWindowNs) {
@@ -69,12 +72,12 @@ public final class Agent implements AutoCloseable {
 
     /** Events delivered so far. */
     public long events() {
-        return events;
+        return events.get();
     }
 
     /** {@link System#nanoTime()} when the last event arrived, or 0 before the first. */
     public long lastEventNanos() {
-        return lastEventNanos;
+        return lastEventNanos.get();
     }
 
     public synchronized void start() {
@@ -124,7 +127,8 @@ public final class Agent implements AutoCloseable {
             pipeline.end();
             if (ended) {
                 state = AgentState.INPUT_ENDED;
-                logger.info("The input of {} ended after {} events.", source.describe(), events);
+                logger.info(
+                        "The input of {} ended after {} events.", source.describe(), events.get());
             } else {
                 state = AgentState.STOPPED;
             }
@@ -138,8 +142,8 @@ public final class Agent implements AutoCloseable {
     }
 
     private void deliver(TraceEvent event) {
-        events++;
-        lastEventNanos = System.nanoTime();
+        events.lazySet(events.get() + 1);
+        lastEventNanos.lazySet(System.nanoTime());
         for (EventSink tap : taps) {
             tap.accept(event);
         }

@@ -33,16 +33,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin CorrelatorOptions correlator;
 
-    @Option(
-            names = "--kernel",
-            defaultValue = "vulnerable",
-            converter = KernelBehaviourConverter.class,
-            paramLabel = "vulnerable|fixed",
-            description = "The simulated kernel. Default: ${DEFAULT-VALUE}.")
-    KernelBehaviour kernel;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin SimulatedHostOptions host;
 
     @Option(
             names = "--speed",
@@ -54,26 +45,28 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SimulationConfig defaults = SimulationConfig.defaults(kernel);
+        SimulationConfig defaults = SimulationConfig.defaults(host.kernel);
         // One-minute runs: long enough that run boundaries are rare, short enough that the seed
         // changes now and then.
-        SimulationConfig config = defaults.withSeed(seed).withDuration(Duration.ofMinutes(1));
+        SimulationConfig config = defaults.withSeed(host.seed).withDuration(Duration.ofMinutes(1));
         ServedAgent.Settings settings =
                 new ServedAgent.Settings(
                         SourceKind.FINITE,
                         correlator.config(),
                         correlator.reorderWindowNs(),
                         ProbeStates.none(),
-                        DemoExposure.simulated(kernel),
+                        DemoExposure.simulated(host.kernel),
                         serve.settings(),
                         RunCommand.LIVE_STALE_AFTER);
-        HostContext host =
+        HostContext context =
                 new HostContext(
                         "simulated",
-                        "simulated-" + kernel.name().toLowerCase(Locale.ROOT),
-                        kernel == KernelBehaviour.VULNERABLE ? "vulnerable" : "fixed",
-                        kernel == KernelBehaviour.VULNERABLE ? "exposed" : "not_exposed");
+                        "simulated-" + host.kernel.name().toLowerCase(Locale.ROOT),
+                        host.kernel == KernelBehaviour.VULNERABLE ? "vulnerable" : "fixed",
+                        host.kernel == KernelBehaviour.VULNERABLE ? "exposed" : "not_exposed");
         return Serving.untilSignalled(
-                new SimulatorSource(config, speed, 0), settings, IncidentLogging.temporary(host));
+                new SimulatorSource(config, speed, 0),
+                settings,
+                IncidentLogging.temporary(context));
     }
 }

@@ -1,6 +1,5 @@
 package io.pudwatch.cli;
 
-import io.pudwatch.simulate.KernelBehaviour;
 import io.pudwatch.simulate.SimulationConfig;
 import io.pudwatch.simulate.Simulator;
 import io.pudwatch.trace.TraceWriter;
@@ -15,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pudwatch simulate}: writes a trace of a simulated host. */
@@ -27,8 +27,7 @@ import picocli.CommandLine.Option;
         },
         footer = ExitCodes.HELP_TEXT)
 final class SimulateCommand implements Callable<Integer> {
-    @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin SimulatedHostOptions host;
 
     @Option(
             names = "--duration",
@@ -36,14 +35,6 @@ final class SimulateCommand implements Callable<Integer> {
             converter = DurationConverter.class,
             description = "Simulated time. Default: ${DEFAULT-VALUE}.")
     Duration duration;
-
-    @Option(
-            names = "--kernel",
-            defaultValue = "vulnerable",
-            converter = KernelBehaviourConverter.class,
-            paramLabel = "vulnerable|fixed",
-            description = "The simulated kernel. Default: ${DEFAULT-VALUE}.")
-    KernelBehaviour kernel;
 
     @Option(names = "--vms", defaultValue = "4", description = "Default: ${DEFAULT-VALUE}.")
     int vms;
@@ -141,9 +132,9 @@ final class SimulateCommand implements Callable<Integer> {
 
     SimulationConfig config() {
         return new SimulationConfig(
-                seed,
+                host.seed,
                 duration,
-                kernel,
+                host.kernel,
                 vms,
                 barGib,
                 walkers,

@@ -12,7 +12,10 @@ final class EventBatch {
     private int size;
     private TraceFormatException error;
 
-    /** A cleared event to fill; it becomes part of the batch on {@link #commit()}. */
+    /**
+     * An event to fill, still holding whatever it held last time: the decoders clear it before they
+     * fill it. It becomes part of the batch on {@link #commit()}.
+     */
     TraceEvent next() {
         if (size == events.length) {
             events = Arrays.copyOf(events, size * 2);
@@ -22,7 +25,7 @@ final class EventBatch {
             e = new TraceEvent();
             events[size] = e;
         }
-        return e.clear();
+        return e;
     }
 
     void commit() {

@@ -15,14 +15,15 @@ import java.io.IOException;
  * when the line's type is one this version knows: an unknown type is skipped whole.
  */
 final class EventFields {
-    private static final int TS = 1;
-    private static final int TYPE = 1 << 1;
-    private static final int PID = 1 << 2;
-    private static final int TID = 1 << 3;
-    private static final int MM = 1 << 4;
-    private static final int PUDP = 1 << 5;
-    private static final int ADDR = 1 << 6;
-    private static final int COUNT = 1 << 7;
+    // The bits of TraceFields for the fields whose presence is checked.
+    private static final int TS = TraceFields.bit(TraceFields.TS);
+    private static final int TYPE = TraceFields.bit(TraceFields.TYPE);
+    private static final int PID = TraceFields.bit(TraceFields.PID);
+    private static final int TID = TraceFields.bit(TraceFields.TID);
+    private static final int MM = TraceFields.bit(TraceFields.MM);
+    private static final int PUDP = TraceFields.bit(TraceFields.PUDP);
+    private static final int ADDR = TraceFields.bit(TraceFields.ADDR);
+    private static final int COUNT = TraceFields.bit(TraceFields.COUNT);
 
     private final StringPool strings;
     private String source;
@@ -93,40 +94,17 @@ final class EventFields {
         if (firstProblem != null) {
             throw error(firstProblem);
         }
-        require(e.type, TS, "ts");
-        if (e.type.hasThread()) {
-            require(e.type, PID, "pid");
-            require(e.type, TID, "tid");
-        }
-        switch (e.type) {
-            case WALK_START, WALK_END, MM_EXIT -> require(e.type, MM, "mm");
-            case PUD_SPLIT, PUD_INSTALL -> {
-                require(e.type, MM, "mm");
-                require(e.type, PUDP, "pudp");
-                require(e.type, ADDR, "addr");
-            }
-            case PMD_ENTRY -> {
-                require(e.type, MM, "mm");
-                require(e.type, ADDR, "addr");
-            }
-            case KERNEL_FAULT -> require(e.type, ADDR, "addr");
-            case LOST -> {
-                require(e.type, COUNT, "count");
-                if (e.count < 1) {
-                    throw error("field 'count' of a lost event must be at least 1, not " + e.count);
-                }
-            }
-        }
-    }
-
-    private void require(EventType type, int bit, String name) throws TraceFormatException {
-        if ((seen & bit) == 0) {
+        int missing = TraceFields.firstMissing(e.type, seen);
+        if (missing >= 0) {
             throw error(
                     "required field '"
-                            + name
+                            + TraceFields.NAMES[missing]
                             + "' is missing from a "
-                            + type.wireName()
+                            + e.type.wireName()
                             + " event");
+        }
+        if (e.type == EventType.LOST && e.count < 1) {
+            throw error("field 'count' of a lost event must be at least 1, not " + e.count);
         }
     }
 

@@ -76,27 +76,29 @@ final class FlatLineDecoder {
         return pos == end && e.type != null && complete(e.type, seen);
     }
 
-    // Field numbers; a bit each in the "seen" mask.
-    private static final int TS = 0;
-    private static final int TYPE = 1;
-    private static final int PID = 2;
-    private static final int TID = 3;
-    private static final int CPU = 4;
-    private static final int COMM = 5;
-    private static final int MM = 6;
-    private static final int PUDP = 7;
-    private static final int ADDR = 8;
-    private static final int IP = 9;
-    private static final int PFN = 10;
-    private static final int COUNT = 11;
-    private static final int WALKER = 12;
-    private static final int SOURCE = 13;
+    // Field numbers of TraceFields; a bit each in the "seen" mask.
+    private static final int TS = TraceFields.TS;
+    private static final int TYPE = TraceFields.TYPE;
+    private static final int PID = TraceFields.PID;
+    private static final int TID = TraceFields.TID;
+    private static final int CPU = TraceFields.CPU;
+    private static final int COMM = TraceFields.COMM;
+    private static final int MM = TraceFields.MM;
+    private static final int PUDP = TraceFields.PUDP;
+    private static final int ADDR = TraceFields.ADDR;
+    private static final int IP = TraceFields.IP;
+    private static final int PFN = TraceFields.PFN;
+    private static final int COUNT = TraceFields.COUNT;
+    private static final int WALKER = TraceFields.WALKER;
+    private static final int SOURCE = TraceFields.SOURCE;
 
-    private static final byte[][] NAMES = {
-        ascii("ts"), ascii("type"), ascii("pid"), ascii("tid"), ascii("cpu"), ascii("comm"),
-        ascii("mm"), ascii("pudp"), ascii("addr"), ascii("ip"), ascii("pfn"), ascii("count"),
-        ascii("walker"), ascii("source")
-    };
+    private static final byte[][] NAMES = new byte[TraceFields.NAMES.length][];
+
+    static {
+        for (int i = 0; i < NAMES.length; i++) {
+            NAMES[i] = ascii(TraceFields.NAMES[i]);
+        }
+    }
 
     /** The value of each byte as a hex digit, or -1: one load instead of three range checks. */
     private static final byte[] HEX_DIGITS = new byte[256];
@@ -127,23 +129,8 @@ final class FlatLineDecoder {
     }
 
     private static boolean complete(EventType type, int seen) {
-        int need = bit(TS);
-        if (type.hasThread()) {
-            need |= bit(PID) | bit(TID);
-        }
-        need |=
-                switch (type) {
-                    case WALK_START, WALK_END, MM_EXIT -> bit(MM);
-                    case PUD_SPLIT, PUD_INSTALL -> bit(MM) | bit(PUDP) | bit(ADDR);
-                    case PMD_ENTRY -> bit(MM) | bit(ADDR);
-                    case KERNEL_FAULT -> bit(ADDR);
-                    case LOST -> bit(COUNT);
-                };
+        int need = TraceFields.required(type);
         return (seen & need) == need;
-    }
-
-    private static int bit(int field) {
-        return 1 << field;
     }
 
     private int key() {

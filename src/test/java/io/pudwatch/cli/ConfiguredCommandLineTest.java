@@ -89,7 +89,7 @@ class ConfiguredCommandLineTest {
         cli.parseArgs(args);
 
         SimulateCommand simulate = cli.getSubcommands().get("simulate").getCommand();
-        assertThat(simulate.seed).isEqualTo(42);
+        assertThat(simulate.host.seed).isEqualTo(42);
         assertThat(simulate.vms).isEqualTo(3);
     }
 
