@@ -11,6 +11,7 @@ final class EventBatch {
     private TraceEvent[] events = new TraceEvent[1024];
     private int size;
     private TraceFormatException error;
+    private TraceFormatException firstInvalid;
 
     /**
      * An event to fill, still holding whatever it held last time: the decoders clear it before they
@@ -36,6 +37,18 @@ final class EventBatch {
         error = e;
     }
 
+    /** Keeps the first malformed line that was skipped. */
+    void noteInvalid(TraceFormatException e) {
+        if (firstInvalid == null) {
+            firstInvalid = e;
+        }
+    }
+
+    /** The first malformed line skipped, or {@code null}. */
+    TraceFormatException firstInvalid() {
+        return firstInvalid;
+    }
+
     int size() {
         return size;
     }
@@ -52,5 +65,6 @@ final class EventBatch {
     void reset() {
         size = 0;
         error = null;
+        firstInvalid = null;
     }
 }

@@ -75,12 +75,6 @@ final class LineDecoder {
             int lineEnd = newline >= 0 ? newline : end;
             lineNo++;
             try {
-                if (lineEnd - from > TraceReader.MAX_LINE_BYTES) {
-                    throw new TraceFormatException(
-                            source,
-                            lineNo,
-                            "line is longer than " + TraceReader.MAX_LINE_BYTES + " bytes");
-                }
                 mayBeHeader = decodeLine(lineNo, from, lineEnd, mayBeHeader, batch);
             } catch (TraceFormatException e) {
                 if (!skipInvalid) {
@@ -88,6 +82,8 @@ final class LineDecoder {
                     return lineNo - firstLine + 1;
                 }
                 countInvalid(e, batch);
+                // A malformed line is not blank, so no header may follow it.
+                mayBeHeader = false;
             }
             from = newline >= 0 ? newline + 1 : end;
         }
@@ -109,6 +105,10 @@ final class LineDecoder {
             stats.blankLines++;
             return mayBeHeader;
         }
+        if (end - start > TraceReader.MAX_LINE_BYTES) {
+            throw new TraceFormatException(
+                    source, lineNo, "line is longer than " + TraceReader.MAX_LINE_BYTES + " bytes");
+        }
         if (mayBeHeader && looksLikeHeader(start, end)) {
             readHeader(lineNo, start, end);
             return false;
@@ -124,9 +124,7 @@ final class LineDecoder {
 
     private void countInvalid(TraceFormatException e, EventBatch batch) {
         stats.invalidLines++;
-        if (stats.firstInvalid == null) {
-            stats.firstInvalid = e.getMessage();
-        }
+        batch.noteInvalid(e);
         String reason =
                 stats.invalidReasons.size() < MAX_REASONS
                                 || stats.invalidReasons.containsKey(e.problem())

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pudwatch.event.EventSink;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.io.InterruptedIOException;
+import java.util.Arrays;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Reads trace format v1 (JSON Lines, {@code docs/trace-format.md}) and hands each event to a sink
@@ -19,32 +19,80 @@ import java.util.concurrent.Future;
  * Unknown event types and unknown fields are always skipped and counted, so that a newer agent's
  * traces still replay.
  *
- * <p>Decoding is most of a replay's work, so a large block of input is split at a line end and its
- * two halves are decoded at once, one on a helper thread, then delivered in order. Events, errors
- * and counts are the same as one thread's; a property test holds them so.
+ * <p>Decoding is most of a replay's work, so the input is cut at line ends into chunks that two
+ * threads decode at once: the caller's and a helper. Either one reads the next chunk when none is
+ * waiting to be decoded, and the caller delivers decoded chunks in file order between its own, so
+ * that neither thread waits while the other reads or the sink works. A chunk is decoded with its
+ * lines numbered from one; line numbers in errors are made absolute when the chunk is delivered, by
+ * which time every line before it has been counted. Events, errors and counts are the same as one
+ * thread's; a property test holds them so.
  */
 public final class TraceReader {
     /** No v1 line comes near this; a longer one is garbage, not a trace. */
     static final int MAX_LINE_BYTES = 1 << 20;
 
-    /**
-     * 8 MiB blocks: about 45,000 events, enough that handing half to another thread costs little,
-     * small enough that the decoded events of a block stay in the caches' reach.
-     */
-    private static final int BLOCK_BYTES = 8 << 20;
+    /** A line whose end is not found within this many bytes stops the read, skipped or not. */
+    private static final int MAX_SCAN_BYTES = 8 << 20;
 
-    /** Below this a block is decoded on the calling thread alone: a hand-off would cost more. */
-    static final int PARALLEL_MIN_BYTES = 1 << 20;
+    /**
+     * 2 MiB chunks: about 11,000 events, enough that a hand-over between threads costs nothing
+     * measurable, small enough that the two threads finish a trace of tens of MiB close together.
+     */
+    static final int CHUNK_BYTES = 2 << 20;
+
+    /** Chunks read, being decoded or waiting for delivery: one delivered, two decoded, one read. */
+    private static final int SLOTS = 4;
+
+    private enum Step {
+        READ,
+        DECODE,
+        DELIVER,
+        DONE
+    }
+
+    /** Input bytes cut at a line end and, once decoded, their events. */
+    private static final class Chunk {
+        byte[] bytes;
+        int length;
+        boolean headerAllowed;
+        final EventBatch batch = new EventBatch();
+        long lines;
+        RuntimeException crash;
+        boolean decoded;
+
+        Chunk(int capacity) {
+            bytes = new byte[capacity];
+        }
+    }
 
     private final String source;
     private final InputStream in;
-    private final int parallelMinBytes;
-    private final LineDecoder first;
-    private final LineDecoder second;
-    private final EventBatch firstBatch = new EventBatch();
-    private final EventBatch secondBatch = new EventBatch();
+    private final int chunkBytes;
+    private final boolean twoThreads;
+    private final LineDecoder callerDecoder;
+    private final LineDecoder helperDecoder;
+    private final Chunk[] slots = new Chunk[SLOTS];
 
-    private final byte[] buffer = new byte[BLOCK_BYTES];
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    // Guarded by lock: chunks [delivered, claimed) are being decoded or wait for delivery,
+    // [claimed, read) wait to be decoded.
+    private long read;
+    private long claimed;
+    private long delivered;
+    private boolean reading;
+    private boolean eof;
+    private boolean closed;
+    private IOException readFailure;
+    private boolean lineTooLong;
+
+    // Touched only by the thread reading, which the 'reading' flag makes one at a time.
+    private byte[] carry = new byte[4096];
+    private int carryLength;
+    private boolean contentSeen;
+
+    // Touched only by the caller's thread.
+    private long linesDelivered;
     private String firstInvalid;
     private volatile JsonNode header;
     private volatile String headerText;
@@ -54,26 +102,31 @@ public final class TraceReader {
      * @param skipInvalid count malformed lines and go on instead of stopping
      */
     public TraceReader(String source, InputStream in, boolean skipInvalid) {
-        this(source, in, skipInvalid, true, PARALLEL_MIN_BYTES);
+        this(source, in, skipInvalid, true, CHUNK_BYTES, true);
     }
 
     /** With {@code fastPath} false every line goes through Jackson: for holding the two equal. */
     TraceReader(String source, InputStream in, boolean skipInvalid, boolean fastPath) {
-        this(source, in, skipInvalid, fastPath, PARALLEL_MIN_BYTES);
+        this(source, in, skipInvalid, fastPath, CHUNK_BYTES, true);
     }
 
-    /** With a small {@code parallelMinBytes}, tests split even a few lines between threads. */
+    /**
+     * With small {@code chunkBytes}, tests cut even a few lines into many chunks; with {@code
+     * twoThreads} false the caller's thread does everything.
+     */
     TraceReader(
             String source,
             InputStream in,
             boolean skipInvalid,
             boolean fastPath,
-            int parallelMinBytes) {
+            int chunkBytes,
+            boolean twoThreads) {
         this.source = source;
         this.in = in;
-        this.parallelMinBytes = parallelMinBytes;
-        this.first = new LineDecoder(source, skipInvalid, fastPath);
-        this.second = new LineDecoder(source, skipInvalid, fastPath);
+        this.chunkBytes = Math.max(1, Math.min(chunkBytes, MAX_SCAN_BYTES));
+        this.twoThreads = twoThreads;
+        this.callerDecoder = new LineDecoder(source, skipInvalid, fastPath);
+        this.helperDecoder = new LineDecoder(source, skipInvalid, fastPath);
     }
 
     /**
@@ -81,7 +134,7 @@ public final class TraceReader {
      * stopped the read, the counts may include lines the helper thread decoded past it.
      */
     public ReadStats stats() {
-        return ReadStats.merge(first.stats(), second.stats(), firstInvalid);
+        return ReadStats.merge(callerDecoder.stats(), helperDecoder.stats(), firstInvalid);
     }
 
     /** The header line's object, or {@code null} when the trace has none. */
@@ -98,136 +151,285 @@ public final class TraceReader {
 
     /** Reads to the end, calling {@code sink.accept} per event; does not call {@code end}. */
     public void readAll(EventSink sink) throws IOException, TraceFormatException {
-        ExecutorService helper = null;
+        Thread helper = null;
         try {
-            int limit = 0;
-            long nextLine = 1;
-            boolean headerAllowed = true;
-            boolean eof = false;
-            while (!eof || limit > 0) {
-                if (!eof) {
-                    int n = in.readNBytes(buffer, limit, buffer.length - limit);
-                    limit += n;
-                    eof = limit < buffer.length;
+            while (true) {
+                Step step;
+                Chunk chunk = null;
+                lock.lock();
+                try {
+                    step = next(true);
+                    if (step == Step.DECODE) {
+                        chunk = slot(claimed++);
+                    } else if (step == Step.DELIVER) {
+                        chunk = slot(delivered);
+                    }
+                } finally {
+                    lock.unlock();
                 }
-                int end = eof ? limit : lastLineEnd(limit, nextLine);
-                if (end >= parallelMinBytes && helper == null) {
-                    helper = Executors.newSingleThreadExecutor(TraceReader::helperThread);
-                }
-                nextLine += decodeBlock(end, nextLine, headerAllowed, helper, sink);
-                // The header may only be the first line that is not blank.
-                headerAllowed = first.stats().lines() == first.stats().blankLines();
-                System.arraycopy(buffer, end, buffer, 0, limit - end);
-                limit -= end;
-                if (eof && limit == 0) {
-                    break;
+                switch (step) {
+                    case READ -> {
+                        readChunk();
+                        if (helper == null && twoThreads && !eof) {
+                            helper = new Thread(this::helpDecode, "pudwatch-decode");
+                            helper.setDaemon(true);
+                            helper.start();
+                        }
+                    }
+                    case DECODE -> decode(chunk, callerDecoder);
+                    case DELIVER -> deliver(chunk, sink);
+                    case DONE -> {
+                        throwReadFailure();
+                        return;
+                    }
                 }
             }
         } finally {
-            if (helper != null) {
-                helper.shutdownNow();
+            lock.lock();
+            try {
+                closed = true;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
             }
         }
     }
 
-    /** The end of the last complete line in the full buffer, just past its newline. */
-    private int lastLineEnd(int limit, long nextLine) throws TraceFormatException {
-        for (int i = limit - 1; i >= 0; i--) {
-            if (buffer[i] == '\n') {
+    /**
+     * What a thread does next, waiting until there is something; the thread holds the lock.
+     * Delivering comes first, since it frees a slot; then decoding what was read; then reading. The
+     * helper never delivers, and stops ({@code null}) when nothing is left for it.
+     */
+    private Step next(boolean caller) throws IOException {
+        while (true) {
+            boolean inputDone = eof || readFailure != null || lineTooLong;
+            if (caller && delivered < claimed && slot(delivered).decoded) {
+                return Step.DELIVER;
+            }
+            if (caller && delivered == read && inputDone) {
+                return Step.DONE;
+            }
+            if (!caller && (closed || (claimed == read && inputDone))) {
+                return null;
+            }
+            if (claimed < read) {
+                return Step.DECODE;
+            }
+            if (!reading && !inputDone && read < delivered + SLOTS) {
+                reading = true;
+                return Step.READ;
+            }
+            try {
+                changed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (caller) {
+                    throw new InterruptedIOException("Interrupted while reading the trace.");
+                }
+                return null;
+            }
+        }
+    }
+
+    private Chunk slot(long index) {
+        int i = (int) (index % SLOTS);
+        if (slots[i] == null) {
+            slots[i] = new Chunk(chunkBytes);
+        }
+        return slots[i];
+    }
+
+    private void helpDecode() {
+        while (true) {
+            Step step;
+            Chunk chunk = null;
+            lock.lock();
+            try {
+                try {
+                    step = next(false);
+                } catch (IOException e) {
+                    return; // only the caller's thread throws from next()
+                }
+                if (step == null) {
+                    return;
+                }
+                if (step == Step.DECODE) {
+                    chunk = slot(claimed++);
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (step == Step.READ) {
+                readChunk();
+            } else {
+                decode(chunk, helperDecoder);
+            }
+        }
+    }
+
+    private void decode(Chunk chunk, LineDecoder decoder) {
+        chunk.batch.reset();
+        chunk.crash = null;
+        try {
+            chunk.lines =
+                    decoder.decode(
+                            chunk.bytes, 0, chunk.length, 1, chunk.headerAllowed, chunk.batch);
+        } catch (RuntimeException e) {
+            chunk.crash = e;
+        }
+        lock.lock();
+        try {
+            chunk.decoded = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Fills the next slot with the carried-over partial line and fresh input up to its last line
+     * end, and publishes it. Never throws: a failure is kept for the caller to raise once every
+     * chunk before it has been delivered.
+     */
+    private void readChunk() {
+        Chunk chunk;
+        lock.lock();
+        try {
+            chunk = slot(read);
+        } finally {
+            lock.unlock();
+        }
+        IOException failure = null;
+        boolean tooLong = false;
+        boolean atEnd = false;
+        int length = carryLength;
+        try {
+            // At least one byte past the carried partial line, which has no line end.
+            int want = Math.max(chunkBytes, carryLength + 1);
+            byte[] bytes = ensureCapacity(chunk, want);
+            System.arraycopy(carry, 0, bytes, 0, carryLength);
+            while (true) {
+                int n = in.readNBytes(bytes, length, want - length);
+                length += n;
+                if (length < want) {
+                    atEnd = true;
+                    break;
+                }
+                if (lastLineEnd(bytes, length) > 0) {
+                    break;
+                }
+                if (length >= MAX_SCAN_BYTES) {
+                    tooLong = true;
+                    break;
+                }
+                want = Math.min(MAX_SCAN_BYTES, 2 * want);
+                bytes = ensureCapacity(chunk, want);
+            }
+        } catch (IOException e) {
+            failure = e;
+        }
+        int end = atEnd ? length : lastLineEnd(chunk.bytes, length);
+        boolean publish = failure == null && !tooLong && end > 0;
+        if (publish) {
+            carryLength = length - end;
+            if (carry.length < carryLength) {
+                carry = new byte[Math.max(carryLength, 2 * carry.length)];
+            }
+            System.arraycopy(chunk.bytes, end, carry, 0, carryLength);
+            chunk.length = end;
+            chunk.headerAllowed = !contentSeen;
+            contentSeen = contentSeen || hasContent(chunk.bytes, end);
+        }
+        lock.lock();
+        try {
+            reading = false;
+            readFailure = failure;
+            lineTooLong = tooLong;
+            eof = atEnd;
+            if (publish) {
+                chunk.decoded = false;
+                read++;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static byte[] ensureCapacity(Chunk chunk, int capacity) {
+        if (chunk.bytes.length < capacity) {
+            chunk.bytes = Arrays.copyOf(chunk.bytes, capacity);
+        }
+        return chunk.bytes;
+    }
+
+    /** Just past the last newline of {@code bytes[0, length)}, or 0 when there is none. */
+    private static int lastLineEnd(byte[] bytes, int length) {
+        for (int i = length - 1; i >= 0; i--) {
+            if (bytes[i] == '\n') {
                 return i + 1;
             }
         }
-        throw new TraceFormatException(
-                source, nextLine, "line is longer than " + MAX_LINE_BYTES + " bytes");
+        return 0;
     }
 
-    private long decodeBlock(
-            int end, long firstLine, boolean headerAllowed, ExecutorService helper, EventSink sink)
-            throws TraceFormatException, IOException {
-        firstBatch.reset();
-        secondBatch.reset();
-        if (end == 0) {
-            return 0;
+    /**
+     * Whether any byte is more than a line end or a blank a blank line may hold: the header may
+     * only be the first line that is not blank, and this is how a chunk knows it comes too late.
+     */
+    private static boolean hasContent(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            byte b = bytes[i];
+            if (b != '\n' && b != ' ' && b != '\t' && b != '\r') {
+                return true;
+            }
         }
-        int split = helper == null || end < parallelMinBytes ? end : splitPoint(end);
-        if (split == end) {
-            long lines = first.decode(buffer, 0, end, firstLine, headerAllowed, firstBatch);
-            noteHeader();
-            deliver(firstBatch, sink);
-            return lines;
-        }
-
-        long secondFirstLine = firstLine + countLines(0, split);
-        Future<Long> firstHalf =
-                helper.submit(
-                        () -> first.decode(buffer, 0, split, firstLine, headerAllowed, firstBatch));
-        long secondLines = second.decode(buffer, split, end, secondFirstLine, false, secondBatch);
-        long firstLines = await(firstHalf);
-        noteHeader();
-        deliver(firstBatch, sink);
-        deliver(secondBatch, sink);
-        return firstLines + secondLines;
+        return false;
     }
 
-    private void noteHeader() {
-        if (headerText == null && first.headerText() != null) {
-            headerText = first.headerText();
+    private void deliver(Chunk chunk, EventSink sink) throws TraceFormatException {
+        if (headerText == null) {
+            headerText =
+                    callerDecoder.headerText() != null
+                            ? callerDecoder.headerText()
+                            : helperDecoder.headerText();
         }
-    }
-
-    private void deliver(EventBatch batch, EventSink sink) throws TraceFormatException {
+        EventBatch batch = chunk.batch;
         for (int i = 0; i < batch.size(); i++) {
             sink.accept(batch.get(i));
         }
+        if (firstInvalid == null && batch.firstInvalid() != null) {
+            firstInvalid = absolute(batch.firstInvalid()).getMessage();
+        }
         if (batch.error() != null) {
-            throw batch.error();
+            throw absolute(batch.error());
         }
-        if (firstInvalid == null) {
-            firstInvalid =
-                    first.stats().firstInvalid() != null
-                            ? first.stats().firstInvalid()
-                            : second.stats().firstInvalid();
+        if (chunk.crash != null) {
+            throw chunk.crash;
         }
-    }
-
-    /** A line end near the middle of the block. */
-    private int splitPoint(int end) {
-        for (int i = end / 2; i < end; i++) {
-            if (buffer[i] == '\n') {
-                return i + 1;
-            }
-        }
-        return end;
-    }
-
-    private long countLines(int from, int to) {
-        long lines = 0;
-        for (int i = from; i < to; i++) {
-            if (buffer[i] == '\n') {
-                lines++;
-            }
-        }
-        return lines;
-    }
-
-    private static long await(Future<Long> half) throws IOException {
+        linesDelivered += chunk.lines;
+        lock.lock();
         try {
-            return half.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while decoding the trace.", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IOException("Decoding the trace failed: " + e.getCause(), e.getCause());
+            delivered++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
-    private static Thread helperThread(Runnable r) {
-        Thread t = new Thread(r, "pudwatch-decode");
-        t.setDaemon(true);
-        return t;
+    /** The error with its line counted from the start of the input, not of its chunk. */
+    private TraceFormatException absolute(TraceFormatException e) {
+        return new TraceFormatException(source, linesDelivered + e.line(), e.problem());
+    }
+
+    private void throwReadFailure() throws IOException, TraceFormatException {
+        if (readFailure != null) {
+            throw readFailure;
+        }
+        if (lineTooLong) {
+            throw new TraceFormatException(
+                    source, linesDelivered + 1, "line is longer than " + MAX_LINE_BYTES + " bytes");
+        }
     }
 
     static int indexOf(byte[] bytes, int from, int to, byte b) {

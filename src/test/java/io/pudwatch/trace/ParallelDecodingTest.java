@@ -6,15 +6,17 @@ import io.pudwatch.event.TraceEvent;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Splitting blocks between two threads must not change what a read gives: the same events in the
- * same order, the same error at the same line, the same counts.
+ * Cutting the input into chunks that two threads decode must not change what a read gives: the same
+ * events in the same order, the same error at the same line, the same counts.
  */
 class ParallelDecodingTest {
     private static final String[] GOOD = {
@@ -28,37 +30,48 @@ class ParallelDecodingTest {
         "",
         "   ",
     };
+    private static final String HEADER = "{\"format\":\"pudwatch-trace\",\"version\":1}";
     private static final String BAD = "{\"ts\":%d,\"type\":\"mm_exit\",\"pid\":3}";
 
     @Property(tries = 300)
     void twoThreadsReadExactlyWhatOneReads(
             @ForAll @IntRange(min = 0, max = 400) int lines,
-            @ForAll @IntRange(min = 1, max = 2000) int parallelMinBytes,
+            @ForAll @IntRange(min = 1, max = 2000) int chunkBytes,
+            @ForAll @IntRange(min = 0, max = 3) int blankLinesFirst,
             @ForAll boolean header,
-            @ForAll boolean withBadLine,
+            @ForAll boolean lateHeader,
+            @ForAll @IntRange(min = 0, max = 3) int badLines,
             @ForAll boolean skipInvalid,
             @ForAll long seed) {
         Random random = new Random(seed);
         StringBuilder text = new StringBuilder();
+        text.append(" \r\n".repeat(blankLinesFirst));
         if (header) {
-            text.append("{\"format\":\"pudwatch-trace\",\"version\":1}\n");
+            text.append(HEADER).append('\n');
         }
-        int bad = withBadLine && lines > 0 ? random.nextInt(lines) : -1;
+        Set<Integer> bad = new HashSet<>();
+        for (int i = 0; i < badLines && lines > 0; i++) {
+            bad.add(random.nextInt(lines));
+        }
+        // A header after the first line that is not blank is not a header but a bad event.
+        int late = lateHeader && lines > 0 ? random.nextInt(lines) : -1;
         for (int i = 0; i < lines; i++) {
-            String shape = i == bad ? BAD : GOOD[random.nextInt(GOOD.length)];
+            String shape =
+                    bad.contains(i) ? BAD : i == late ? HEADER : GOOD[random.nextInt(GOOD.length)];
             text.append(String.format(shape, i)).append('\n');
         }
         if (random.nextBoolean() && text.length() > 0) {
             text.setLength(text.length() - 1); // no newline after the last line
         }
 
-        String oneThread = read(text.toString(), skipInvalid, Integer.MAX_VALUE);
-        String twoThreads = read(text.toString(), skipInvalid, parallelMinBytes);
+        String oneThread = read(text.toString(), skipInvalid, TraceReader.CHUNK_BYTES, false);
+        String twoThreads = read(text.toString(), skipInvalid, chunkBytes, true);
 
         assertThat(twoThreads).as("reading:%n%s", text).isEqualTo(oneThread);
     }
 
-    private static String read(String text, boolean skipInvalid, int parallelMinBytes) {
+    private static String read(
+            String text, boolean skipInvalid, int chunkBytes, boolean twoThreads) {
         List<String> events = new ArrayList<>();
         TraceReader reader =
                 new TraceReader(
@@ -66,7 +79,8 @@ class ParallelDecodingTest {
                         new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
                         skipInvalid,
                         true,
-                        parallelMinBytes);
+                        chunkBytes,
+                        twoThreads);
         String error = "none";
         try {
             reader.readAll(e -> events.add(describe(e)));
