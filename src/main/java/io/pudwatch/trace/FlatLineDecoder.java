@@ -8,7 +8,8 @@ import java.util.Arrays;
 
 /**
  * Decodes the one shape of line that pudwatch itself writes, a flat object of known fields with
- * plain strings, integers and hex strings, straight from the bytes.
+ * plain strings, integers and hex strings, straight from the bytes, finding the line's end as it
+ * goes.
  *
  * <p>Replay spends most of its time in decoding, and a general JSON parser's setup per line and its
  * warm-up in a short-lived JVM cost several times what this scan does (see {@code
@@ -17,63 +18,105 @@ import java.util.Arrays;
  * Jackson, which then decides whether it is valid and says what is wrong. So errors and forward
  * compatibility have one implementation, and this class is only ever a shortcut. A property test
  * holds both decoders to the same result.
+ *
+ * <p>A short-lived replay runs this code compiled by C1, which neither removes bounds checks nor
+ * keeps fields in registers, so the scanning loops work on locals and compare names byte by byte
+ * rather than through {@code Arrays.equals}, whose range checks cost more than the names' few
+ * bytes.
  */
 final class FlatLineDecoder {
     private final StringPool strings;
     // Longer strings go through Jackson; no comm, walker or source comes near it.
     private static final int MAX_STRING = 255;
+    // No field name is longer; a longer key is unknown.
+    private static final int MAX_NAME = 6;
 
+    /** Where the last value ended: the helpers return a value and leave their position here. */
     private int pos;
-    private byte[] b;
-    private int end;
 
     FlatLineDecoder(StringPool strings) {
         this.strings = strings;
     }
 
-    /** Fills {@code e} from the line and returns true, or returns false to defer to Jackson. */
-    boolean decode(byte[] bytes, int start, int limit, TraceEvent e) {
-        b = bytes;
-        pos = start;
-        end = limit;
+    /**
+     * Decodes the line that starts at {@code start} and ends at the next newline or at {@code
+     * limit}, filling {@code e}.
+     *
+     * @return the index just past the line's newline (or {@code limit}), or -1 to leave the line to
+     *     Jackson, in which case {@code e} holds garbage
+     */
+    int decodeLine(byte[] b, int start, int limit, TraceEvent e) {
+        int p = start;
+        while (p < limit && isBlank(b[p])) {
+            p++;
+        }
+        if (p >= limit || b[p] != '{') {
+            return -1;
+        }
+        p++;
         e.clear();
         int seen = 0;
-        if (!expect('{')) {
-            return false;
-        }
-        skipSpace();
-        if (pos < end && b[pos] == '}') {
-            return false;
-        }
         while (true) {
-            skipSpace();
-            int field = key();
+            while (p < limit && isSpace(b[p])) {
+                p++;
+            }
+            if (p >= limit || b[p] != '"') {
+                return -1;
+            }
+            int field = key(b, p + 1, limit);
             if (field < 0 || (seen & (1 << field)) != 0) {
-                return false;
+                return -1;
             }
             seen |= 1 << field;
-            skipSpace();
-            if (!expect(':')) {
-                return false;
+            p = pos;
+            while (p < limit && isSpace(b[p])) {
+                p++;
             }
-            skipSpace();
-            if (!value(field, e)) {
-                return false;
+            if (p >= limit || b[p] != ':') {
+                return -1;
             }
-            skipSpace();
-            if (pos >= end) {
-                return false;
+            p++;
+            while (p < limit && isSpace(b[p])) {
+                p++;
             }
-            byte c = b[pos++];
+            if (p >= limit || !value(field, b, p, limit, e)) {
+                return -1;
+            }
+            p = pos;
+            while (p < limit && isSpace(b[p])) {
+                p++;
+            }
+            if (p >= limit) {
+                return -1;
+            }
+            byte c = b[p++];
             if (c == '}') {
                 break;
             }
             if (c != ',') {
-                return false;
+                return -1;
             }
         }
-        skipSpace();
-        return pos == end && e.type != null && complete(e.type, seen);
+        while (p < limit && isBlank(b[p])) {
+            p++;
+        }
+        if (p < limit && b[p] != '\n') {
+            return -1;
+        }
+        if (p - start > TraceReader.MAX_LINE_BYTES || e.type == null || !complete(e.type, seen)) {
+            return -1;
+        }
+        return p < limit ? p + 1 : limit;
+    }
+
+    /** Blanks between tokens, as JSON allows them and pudwatch's lines may have them. */
+    private static boolean isSpace(byte c) {
+        return c == ' ' || c == '\t';
+    }
+
+    /** Blanks around a line, which the reader trims, carriage returns included. */
+    private static boolean isBlank(byte c) {
+        return c == ' ' || c == '\t' || c == '\r';
     }
 
     // Field numbers of TraceFields; a bit each in the "seen" mask.
@@ -92,11 +135,14 @@ final class FlatLineDecoder {
     private static final int WALKER = TraceFields.WALKER;
     private static final int SOURCE = TraceFields.SOURCE;
 
-    private static final byte[][] NAMES = new byte[TraceFields.NAMES.length][];
+    /** Each field's name, its bytes packed into a long the way {@link #key} packs a key's. */
+    private static final long[] PACKED_NAMES = new long[TraceFields.NAMES.length];
 
     static {
-        for (int i = 0; i < NAMES.length; i++) {
-            NAMES[i] = ascii(TraceFields.NAMES[i]);
+        for (int i = 0; i < PACKED_NAMES.length; i++) {
+            for (byte c : ascii(TraceFields.NAMES[i])) {
+                PACKED_NAMES[i] = (PACKED_NAMES[i] << 8) | (c & 0xff);
+            }
         }
     }
 
@@ -114,18 +160,32 @@ final class FlatLineDecoder {
     private static final EventType[] TYPES = EventType.values();
     private static final byte[][] TYPE_NAMES = new byte[TYPES.length][];
 
+    private static final int MAX_TYPE_NAME;
+
     static {
+        int longest = 0;
         for (int i = 0; i < TYPES.length; i++) {
             TYPE_NAMES[i] = ascii(TYPES[i].wireName());
+            longest = Math.max(longest, TYPE_NAMES[i].length);
         }
+        MAX_TYPE_NAME = longest;
     }
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private boolean same(byte[] name, int from, int len) {
-        return Arrays.equals(name, 0, name.length, b, from, from + len);
+    /** Whether {@code b[from, from + len)} is {@code name}. */
+    private static boolean same(byte[] name, byte[] b, int from, int len) {
+        if (name.length != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (name[i] != b[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean complete(EventType type, int seen) {
@@ -133,27 +193,33 @@ final class FlatLineDecoder {
         return (seen & need) == need;
     }
 
-    private int key() {
-        if (!expect('"')) {
-            return -1;
-        }
-        int from = pos;
-        while (pos < end && b[pos] != '"') {
-            if (b[pos] == '\\') {
-                return -1;
+    /**
+     * The field named by the key whose text starts at {@code from}, just past its opening quote,
+     * leaving {@link #pos} past its closing quote; -1 for a name this class does not know. The
+     * name's bytes are packed into a long as they are scanned, so telling it from every other name
+     * is one comparison.
+     */
+    private int key(byte[] b, int from, int limit) {
+        int p = from;
+        int stop = Math.min(limit, from + MAX_NAME + 1);
+        long packed = 0;
+        while (p < stop) {
+            byte c = b[p];
+            if (c == '"') {
+                break;
             }
-            pos++;
+            packed = (packed << 8) | (c & 0xff);
+            p++;
         }
-        if (pos >= end) {
+        if (p >= stop) {
             return -1;
         }
-        int len = pos - from;
-        pos++;
-        int field = fieldOf(b[from], len);
-        if (field == PID && !same(NAMES[PID], from, len)) {
+        pos = p + 1;
+        int field = fieldOf(b[from], p - from);
+        if (field == PID && b[from + 1] == 'f') {
             field = PFN;
         }
-        return field >= 0 && same(NAMES[field], from, len) ? field : -1;
+        return field >= 0 && packed == PACKED_NAMES[field] ? field : -1;
     }
 
     // Candidate field by first byte and length: one comparison of the whole name follows.
@@ -171,65 +237,69 @@ final class FlatLineDecoder {
         };
     }
 
-    private boolean value(int field, TraceEvent e) {
+    /** Reads the value at {@code p} into {@code e}, leaving {@link #pos} past it. */
+    private boolean value(int field, byte[] b, int p, int limit, TraceEvent e) {
         switch (field) {
             case TS -> {
-                return (e.ts = integer(true)) != TraceEvent.ABSENT;
+                return (e.ts = integer(b, p, limit, true)) != TraceEvent.ABSENT;
             }
             case PID -> {
-                return (e.pid = integer(false)) != TraceEvent.ABSENT;
+                return (e.pid = integer(b, p, limit, false)) != TraceEvent.ABSENT;
             }
             case TID -> {
-                return (e.tid = integer(false)) != TraceEvent.ABSENT;
+                return (e.tid = integer(b, p, limit, false)) != TraceEvent.ABSENT;
             }
             case CPU -> {
-                return (e.cpu = integer(false)) != TraceEvent.ABSENT;
+                return (e.cpu = integer(b, p, limit, false)) != TraceEvent.ABSENT;
             }
             case COUNT -> {
-                e.count = integer(false);
+                e.count = integer(b, p, limit, false);
                 return e.count != TraceEvent.ABSENT && e.count >= 1;
             }
             case TYPE -> {
-                e.type = type();
+                e.type = type(b, p, limit);
                 return e.type != null;
             }
             case COMM -> {
-                return (e.comm = string()) != null;
+                return (e.comm = string(b, p, limit)) != null;
             }
             case WALKER -> {
-                return (e.walker = string()) != null;
+                return (e.walker = string(b, p, limit)) != null;
             }
             case SOURCE -> {
-                return (e.source = string()) != null;
+                return (e.source = string(b, p, limit)) != null;
             }
             default -> {
-                return hexField(field, e);
+                return hexField(field, b, p, limit, e);
             }
         }
     }
 
-    private boolean hexField(int field, TraceEvent e) {
-        if (pos >= end || b[pos] != '"') {
+    /** {@code "0x"} and 1 to 16 hex digits in quotes, in one pass. */
+    private boolean hexField(int field, byte[] b, int p, int limit, TraceEvent e) {
+        if (p + 3 >= limit || b[p] != '"' || b[p + 1] != '0' || b[p + 2] != 'x') {
             return false;
         }
-        int from = pos + 1;
-        int close = from;
-        while (close < end && b[close] != '"') {
-            close++;
-        }
-        int len = close - from;
-        if (close >= end || len < 3 || len > 18 || b[from] != '0' || b[from + 1] != 'x') {
-            return false;
-        }
+        int from = p + 3;
+        int stop = Math.min(limit, from + 17);
         long value = 0;
-        for (int i = from + 2; i < close; i++) {
-            int digit = hexDigit(b[i]);
+        int i = from;
+        while (i < stop) {
+            byte c = b[i];
+            if (c == '"') {
+                break;
+            }
+            int digit = HEX_DIGITS[c & 0xff];
             if (digit < 0) {
                 return false;
             }
             value = (value << 4) | digit;
+            i++;
         }
-        pos = close + 1;
+        if (i >= stop || i == from) {
+            return false;
+        }
+        pos = i + 1;
         switch (field) {
             case MM -> e.mm = value;
             case PUDP -> e.pudp = value;
@@ -246,86 +316,81 @@ final class FlatLineDecoder {
         return true;
     }
 
-    private static int hexDigit(byte c) {
-        return HEX_DIGITS[c & 0xff];
-    }
-
     /** A non-negative integer of at most 18 digits (so no overflow), or ABSENT to decline. */
-    private long integer(boolean allowNegative) {
+    private long integer(byte[] b, int p, int limit, boolean allowNegative) {
         boolean negative = false;
-        if (allowNegative && pos < end && b[pos] == '-') {
+        if (allowNegative && b[p] == '-') {
             negative = true;
-            pos++;
+            p++;
         }
-        int from = pos;
+        int from = p;
+        int stop = Math.min(limit, from + 19);
         long value = 0;
-        while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
-            value = value * 10 + (b[pos] - '0');
-            pos++;
+        while (p < stop) {
+            int digit = b[p] - '0';
+            if (digit < 0 || digit > 9) {
+                break;
+            }
+            value = value * 10 + digit;
+            p++;
         }
-        int digits = pos - from;
+        int digits = p - from;
         if (digits == 0 || digits > 18 || (digits > 1 && b[from] == '0')) {
             return TraceEvent.ABSENT;
         }
-        if (pos < end && (b[pos] == '.' || b[pos] == 'e' || b[pos] == 'E')) {
+        if (p < limit && (b[p] == '.' || b[p] == 'e' || b[p] == 'E')) {
             return TraceEvent.ABSENT;
         }
+        pos = p;
         return negative ? -value : value;
     }
 
     /** A string of printable ASCII without escapes, interned; {@code null} to decline. */
-    private String string() {
-        if (pos >= end || b[pos] != '"') {
+    private String string(byte[] b, int p, int limit) {
+        if (b[p] != '"') {
             return null;
         }
-        int from = ++pos;
-        while (pos < end && b[pos] != '"') {
-            byte c = b[pos];
+        int from = p + 1;
+        int stop = Math.min(limit, from + MAX_STRING + 1);
+        int i = from;
+        while (i < stop) {
+            byte c = b[i];
+            if (c == '"') {
+                break;
+            }
             if (c < 0x20 || c == '\\') {
                 return null;
             }
-            pos++;
+            i++;
         }
-        if (pos >= end || pos - from > MAX_STRING) {
+        if (i >= stop) {
             return null;
         }
-        pos++;
-        return strings.internAscii(b, from, pos - 1 - from);
+        pos = i + 1;
+        return strings.internAscii(b, from, i - from);
     }
 
     /** A known event type's wire name, or {@code null} to decline. */
-    private EventType type() {
-        if (pos >= end || b[pos] != '"') {
+    private EventType type(byte[] b, int p, int limit) {
+        if (b[p] != '"') {
             return null;
         }
-        int from = ++pos;
-        while (pos < end && b[pos] != '"') {
-            pos++;
+        int from = p + 1;
+        int stop = Math.min(limit, from + MAX_TYPE_NAME + 1);
+        int i = from;
+        while (i < stop && b[i] != '"') {
+            i++;
         }
-        if (pos >= end) {
+        if (i >= stop) {
             return null;
         }
-        int len = pos - from;
-        pos++;
-        for (int i = 0; i < TYPES.length; i++) {
-            if (same(TYPE_NAMES[i], from, len)) {
-                return TYPES[i];
+        int len = i - from;
+        pos = i + 1;
+        for (int t = 0; t < TYPES.length; t++) {
+            if (same(TYPE_NAMES[t], b, from, len)) {
+                return TYPES[t];
             }
         }
         return null;
-    }
-
-    private boolean expect(char c) {
-        if (pos < end && b[pos] == c) {
-            pos++;
-            return true;
-        }
-        return false;
-    }
-
-    private void skipSpace() {
-        while (pos < end && (b[pos] == ' ' || b[pos] == '\t')) {
-            pos++;
-        }
     }
 }

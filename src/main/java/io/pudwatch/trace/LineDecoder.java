@@ -71,6 +71,20 @@ final class LineDecoder {
         boolean mayBeHeader = headerAllowed;
         int from = start;
         while (from < end) {
+            // Most lines are pudwatch's own, which the fast path decodes as it looks for their
+            // end. It leaves the first lines that are not blank to the header check below.
+            if (fast != null && !mayBeHeader) {
+                TraceEvent e = batch.next();
+                int next = fast.decodeLine(bytes, from, end, e);
+                if (next >= 0) {
+                    lineNo++;
+                    stats.lines++;
+                    stats.events[e.type.ordinal()]++;
+                    batch.commit();
+                    from = next;
+                    continue;
+                }
+            }
             int newline = TraceReader.indexOf(bytes, from, end, (byte) '\n');
             int lineEnd = newline >= 0 ? newline : end;
             lineNo++;
@@ -114,7 +128,9 @@ final class LineDecoder {
             return false;
         }
         event = batch.next();
-        boolean decoded = fast != null && fast.decode(buffer, start, end, event);
+        // Past the header's place the fast path has had its try in decode().
+        boolean decoded =
+                fast != null && mayBeHeader && fast.decodeLine(buffer, start, end, event) >= 0;
         if (decoded || parseEvent(lineNo, start, end)) {
             stats.events[event.type.ordinal()]++;
             batch.commit();
