@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes a run of complete trace lines into an {@link EventBatch}: the part of reading a trace
- * that one thread does. Each instance has its own string pool and counters, so that two threads
- * can decode two chunks of a trace at once.
+ * that one thread does. Each instance has its own string pool and counters, so that two threads can
+ * decode two chunks of a trace at once.
  */
 final class LineDecoder {
     static final JsonFactory JSON =

@@ -125,6 +125,42 @@ class TraceReaderTest {
     }
 
     @Test
+    void aLineOverAMebibyteIsMalformedAndSkippableEvenAcrossChunks() throws Exception {
+        // 3 MiB: longer than a chunk, so the reader must grow one to find the line's end.
+        String huge =
+                "{\"ts\":1,\"type\":\"lost\",\"count\":1,\"pad\":\"" + "x".repeat(3 << 20) + "\"}";
+        TraceReader reader = read(SPLIT + "\n" + huge + "\n" + SPLIT + "\n", true);
+
+        assertThat(events).hasSize(2);
+        assertThat(reader.stats().firstInvalid())
+                .isEqualTo("t.jsonl:2: line is longer than 1048576 bytes");
+    }
+
+    @Test
+    void aLineWithoutAnEndInEightMebibytesStopsTheReadEvenWhenSkipping() {
+        String endless = "x".repeat(9 << 20);
+        assertThatThrownBy(() -> read(SPLIT + "\n" + SPLIT + "\n" + endless + "\n" + SPLIT, true))
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessage("t.jsonl:3: line is longer than 1048576 bytes");
+        assertThat(events).hasSize(2);
+    }
+
+    @Test
+    void errorsNameTheLineCountedFromTheStartAcrossChunks() {
+        // 50,000 lines of 108 bytes: the bad line falls in the third 2 MiB chunk.
+        StringBuilder text = new StringBuilder();
+        int good = 50_000;
+        for (int i = 0; i < good; i++) {
+            text.append(SPLIT).append('\n');
+        }
+        text.append("not json\n").append(SPLIT);
+
+        assertThatThrownBy(() -> read(text.toString(), false))
+                .hasMessageStartingWith("t.jsonl:" + (good + 1) + ": bad JSON");
+        assertThat(events).hasSize(good);
+    }
+
+    @Test
     void skipInvalidCountsMalformedLinesByReasonAndKeepsTheRest() throws Exception {
         TraceReader reader =
                 read(
