@@ -12,6 +12,7 @@ final class EventBatch {
     private int size;
     private TraceFormatException error;
     private TraceFormatException firstInvalid;
+    private final ReadStats stats = new ReadStats();
 
     /**
      * An event to fill, still holding whatever it held last time: the decoders clear it before they
@@ -49,6 +50,11 @@ final class EventBatch {
         return firstInvalid;
     }
 
+    /** What the lines of this run held besides events: counted here, summed on delivery. */
+    ReadStats stats() {
+        return stats;
+    }
+
     int size() {
         return size;
     }
@@ -66,5 +72,6 @@ final class EventBatch {
         size = 0;
         error = null;
         firstInvalid = null;
+        stats.clear();
     }
 }

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes a run of complete trace lines into an {@link EventBatch}: the part of reading a trace
- * that one thread does. Each instance has its own string pool and counters, so that two threads can
- * decode two chunks of a trace at once.
+ * that one thread does. Each instance has its own string pool, and counts what it sees in the batch
+ * it fills, so that two threads can decode two chunks of a trace at once.
  */
 final class LineDecoder {
     static final JsonFactory JSON =
@@ -22,12 +22,9 @@ final class LineDecoder {
                             StreamReadConstraints.builder().maxNestingDepth(64).build())
                     .build();
 
-    // Distinct reasons kept for the summary; the rest are counted under one entry.
-    private static final int MAX_REASONS = 32;
-
     private final String source;
     private final boolean skipInvalid;
-    private final ReadStats stats = new ReadStats();
+    private ReadStats stats;
     private final StringPool strings = new StringPool();
     private final EventFields fields;
     private final FlatLineDecoder fast;
@@ -40,10 +37,6 @@ final class LineDecoder {
         this.skipInvalid = skipInvalid;
         this.fields = new EventFields(strings);
         this.fast = fastPath ? new FlatLineDecoder(strings) : null;
-    }
-
-    ReadStats stats() {
-        return stats;
     }
 
     /** The header's text, once a header line has been decoded. */
@@ -67,6 +60,7 @@ final class LineDecoder {
             boolean headerAllowed,
             EventBatch batch) {
         buffer = bytes;
+        stats = batch.stats();
         long lineNo = firstLine - 1;
         boolean mayBeHeader = headerAllowed;
         int from = start;
@@ -141,12 +135,7 @@ final class LineDecoder {
     private void countInvalid(TraceFormatException e, EventBatch batch) {
         stats.invalidLines++;
         batch.noteInvalid(e);
-        String reason =
-                stats.invalidReasons.size() < MAX_REASONS
-                                || stats.invalidReasons.containsKey(e.problem())
-                        ? e.problem()
-                        : "other problems";
-        stats.invalidReasons.merge(reason, 1L, Long::sum);
+        stats.invalidReasons.add(e.problem(), 1);
     }
 
     private boolean parseEvent(long lineNo, int start, int end) throws TraceFormatException {
@@ -178,7 +167,7 @@ final class LineDecoder {
             throw fields.error("unreadable JSON: " + e.getMessage());
         }
         if (fields.unknownType() != null) {
-            stats.unknownTypes.merge(fields.unknownType(), 1L, Long::sum);
+            stats.unknownTypes.add(fields.unknownType(), 1);
             return false;
         }
         fields.checkRequired(event);

@@ -1,36 +1,48 @@
 package io.pudwatch.trace;
 
 import io.pudwatch.event.EventType;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** What a {@link TraceReader} saw besides the events it delivered. */
+/**
+ * What a {@link TraceReader} saw besides the events it delivered: the counts of one chunk while it
+ * is decoded, and their sum over the chunks delivered.
+ */
 public final class ReadStats {
+    // Distinct unknown types and problems named; the rest are counted together.
+    private static final int MAX_NAMES = 32;
+
     long lines;
     long blankLines;
     long invalidLines;
     long unknownFields;
     final long[] events = new long[EventType.values().length];
-    final Map<String, Long> unknownTypes = new TreeMap<>();
-    final Map<String, Long> invalidReasons = new TreeMap<>();
+    final CappedCounts unknownTypes = new CappedCounts(MAX_NAMES, "other types");
+    final CappedCounts invalidReasons = new CappedCounts(MAX_NAMES, "other problems");
     String firstInvalid;
 
-    /** The counts of two readers of one trace, as if one had read it all. */
-    static ReadStats merge(ReadStats a, ReadStats b, String firstInvalid) {
-        ReadStats m = new ReadStats();
-        for (ReadStats s : new ReadStats[] {a, b}) {
-            m.lines += s.lines;
-            m.blankLines += s.blankLines;
-            m.invalidLines += s.invalidLines;
-            m.unknownFields += s.unknownFields;
-            for (int i = 0; i < m.events.length; i++) {
-                m.events[i] += s.events[i];
-            }
-            s.unknownTypes.forEach((k, v) -> m.unknownTypes.merge(k, v, Long::sum));
-            s.invalidReasons.forEach((k, v) -> m.invalidReasons.merge(k, v, Long::sum));
+    /** Adds a chunk's counts; the first malformed line is the caller's to keep. */
+    void add(ReadStats chunk) {
+        lines += chunk.lines;
+        blankLines += chunk.blankLines;
+        invalidLines += chunk.invalidLines;
+        unknownFields += chunk.unknownFields;
+        for (int i = 0; i < events.length; i++) {
+            events[i] += chunk.events[i];
         }
-        m.firstInvalid = firstInvalid;
-        return m;
+        unknownTypes.addAll(chunk.unknownTypes);
+        invalidReasons.addAll(chunk.invalidReasons);
+    }
+
+    void clear() {
+        lines = 0;
+        blankLines = 0;
+        invalidLines = 0;
+        unknownFields = 0;
+        Arrays.fill(events, 0);
+        unknownTypes.clear();
+        invalidReasons.clear();
+        firstInvalid = null;
     }
 
     public long lines() {
@@ -63,18 +75,24 @@ public final class ReadStats {
         return sum;
     }
 
-    /** Lines skipped for an event type this version does not know, by type. */
+    /**
+     * Lines skipped for an event type this version does not know, by type: the 32 alphabetically
+     * first by name, any others under "other types".
+     */
     public Map<String, Long> unknownTypes() {
-        return unknownTypes;
+        return unknownTypes.asMap();
     }
 
     public long unknownTypeLines() {
-        return unknownTypes.values().stream().mapToLong(Long::longValue).sum();
+        return unknownTypes.total();
     }
 
-    /** Malformed lines skipped, by what was wrong (without the line number). */
+    /**
+     * Malformed lines skipped, by what was wrong (without the line number): the 32 alphabetically
+     * first problems, any others under "other problems".
+     */
     public Map<String, Long> invalidReasons() {
-        return invalidReasons;
+        return invalidReasons.asMap();
     }
 
     /** The first malformed line's full message, or {@code null}. */

@@ -57,7 +57,7 @@ public final class TraceReader {
         boolean headerAllowed;
         final EventBatch batch = new EventBatch();
         long lines;
-        RuntimeException crash;
+        Throwable crash;
         boolean decoded;
 
         Chunk(int capacity) {
@@ -83,7 +83,7 @@ public final class TraceReader {
     private boolean reading;
     private boolean eof;
     private boolean closed;
-    private IOException readFailure;
+    private Throwable readFailure;
     private boolean lineTooLong;
 
     // Touched only by the thread reading, which the 'reading' flag makes one at a time.
@@ -93,7 +93,7 @@ public final class TraceReader {
 
     // Touched only by the caller's thread.
     private long linesDelivered;
-    private String firstInvalid;
+    private final ReadStats stats = new ReadStats();
     private volatile JsonNode header;
     private volatile String headerText;
 
@@ -130,11 +130,11 @@ public final class TraceReader {
     }
 
     /**
-     * What was read besides the events, once {@link #readAll} has returned. After a malformed line
-     * stopped the read, the counts may include lines the helper thread decoded past it.
+     * What was read besides the events, once {@link #readAll} has returned: each chunk's counts are
+     * added as it is delivered, so after a malformed line stopped the read they end at that line.
      */
     public ReadStats stats() {
-        return ReadStats.merge(callerDecoder.stats(), helperDecoder.stats(), firstInvalid);
+        return stats;
     }
 
     /** The header line's object, or {@code null} when the trace has none. */
@@ -191,6 +191,11 @@ public final class TraceReader {
                 changed.signalAll();
             } finally {
                 lock.unlock();
+            }
+            // After an error the helper may be decoding a chunk nobody will take, or waiting on
+            // input: it stops at its next step, and an interruptible stream stops it at once.
+            if (helper != null) {
+                helper.interrupt();
             }
         }
     }
@@ -274,7 +279,9 @@ public final class TraceReader {
             chunk.lines =
                     decoder.decode(
                             chunk.bytes, 0, chunk.length, 1, chunk.headerAllowed, chunk.batch);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Raised on the caller's thread when the chunk's turn comes; here it would leave
+            // the caller waiting for a chunk that never ends.
             chunk.crash = e;
         }
         lock.lock();
@@ -299,11 +306,12 @@ public final class TraceReader {
         } finally {
             lock.unlock();
         }
-        IOException failure = null;
+        Throwable failure = null;
         boolean tooLong = false;
         boolean atEnd = false;
-        int length = carryLength;
+        boolean publish = false;
         try {
+            int length = carryLength;
             // At least one byte past the carried partial line, which has no line end.
             int want = Math.max(chunkBytes, carryLength + 1);
             byte[] bytes = ensureCapacity(chunk, want);
@@ -325,34 +333,38 @@ public final class TraceReader {
                 want = Math.min(MAX_SCAN_BYTES, 2 * want);
                 bytes = ensureCapacity(chunk, want);
             }
-        } catch (IOException e) {
-            failure = e;
-        }
-        int end = atEnd ? length : lastLineEnd(chunk.bytes, length);
-        boolean publish = failure == null && !tooLong && end > 0;
-        if (publish) {
-            carryLength = length - end;
-            if (carry.length < carryLength) {
-                carry = new byte[Math.max(carryLength, 2 * carry.length)];
-            }
-            System.arraycopy(chunk.bytes, end, carry, 0, carryLength);
-            chunk.length = end;
-            chunk.headerAllowed = !contentSeen;
-            contentSeen = contentSeen || hasContent(chunk.bytes, end);
-        }
-        lock.lock();
-        try {
-            reading = false;
-            readFailure = failure;
-            lineTooLong = tooLong;
-            eof = atEnd;
+            int end = atEnd ? length : lastLineEnd(bytes, length);
+            publish = !tooLong && end > 0;
             if (publish) {
-                chunk.decoded = false;
-                read++;
+                carryLength = length - end;
+                if (carry.length < carryLength) {
+                    carry = new byte[Math.max(carryLength, 2 * carry.length)];
+                }
+                System.arraycopy(bytes, end, carry, 0, carryLength);
+                chunk.length = end;
+                chunk.headerAllowed = !contentSeen;
+                contentSeen = contentSeen || hasContent(bytes, end);
             }
-            changed.signalAll();
+        } catch (IOException | RuntimeException | Error e) {
+            // Kept for the caller, like a line too long; thrown here, on the helper's thread, it
+            // would leave the caller waiting for a read that never ends.
+            failure = e;
+            publish = false;
         } finally {
-            lock.unlock();
+            lock.lock();
+            try {
+                reading = false;
+                readFailure = failure;
+                lineTooLong = tooLong;
+                eof = atEnd;
+                if (publish) {
+                    chunk.decoded = false;
+                    read++;
+                }
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -398,14 +410,15 @@ public final class TraceReader {
         for (int i = 0; i < batch.size(); i++) {
             sink.accept(batch.get(i));
         }
-        if (firstInvalid == null && batch.firstInvalid() != null) {
-            firstInvalid = absolute(batch.firstInvalid()).getMessage();
+        stats.add(batch.stats());
+        if (stats.firstInvalid == null && batch.firstInvalid() != null) {
+            stats.firstInvalid = absolute(batch.firstInvalid()).getMessage();
         }
         if (batch.error() != null) {
             throw absolute(batch.error());
         }
         if (chunk.crash != null) {
-            throw chunk.crash;
+            throw unchecked(chunk.crash);
         }
         linesDelivered += chunk.lines;
         lock.lock();
@@ -423,13 +436,24 @@ public final class TraceReader {
     }
 
     private void throwReadFailure() throws IOException, TraceFormatException {
+        if (readFailure instanceof IOException e) {
+            throw e;
+        }
         if (readFailure != null) {
-            throw readFailure;
+            throw unchecked(readFailure);
         }
         if (lineTooLong) {
             throw new TraceFormatException(
                     source, linesDelivered + 1, "line is longer than " + MAX_LINE_BYTES + " bytes");
         }
+    }
+
+    /** A failure from the helper's thread, as it was: only unchecked ones reach here. */
+    private static RuntimeException unchecked(Throwable t) {
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return (RuntimeException) t;
     }
 
     static int indexOf(byte[] bytes, int from, int to, byte b) {

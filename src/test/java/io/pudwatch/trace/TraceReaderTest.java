@@ -2,15 +2,22 @@ package io.pudwatch.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.pudwatch.event.EventType;
 import io.pudwatch.event.TraceEvent;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -158,6 +165,110 @@ class TraceReaderTest {
         assertThatThrownBy(() -> read(text.toString(), false))
                 .hasMessageStartingWith("t.jsonl:" + (good + 1) + ": bad JSON");
         assertThat(events).hasSize(good);
+    }
+
+    /** Hands out {@code first}, then fails the way {@code failure} says, on the next read. */
+    private static InputStream failingAfter(byte[] first, Callable<Integer> failure) {
+        return new InputStream() {
+            private int pos;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException("reads in blocks");
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (pos >= first.length) {
+                    try {
+                        return failure.call();
+                    } catch (IOException | RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IOException(e);
+                    }
+                }
+                int n = Math.min(len, first.length - pos);
+                System.arraycopy(first, pos, b, off, n);
+                pos += n;
+                return n;
+            }
+        };
+    }
+
+    @Test
+    void anUncheckedFailureOfTheHelpersReadReachesTheCaller() {
+        byte[] first = (SPLIT + "\n").getBytes(StandardCharsets.UTF_8);
+        InputStream in =
+                failingAfter(
+                        first,
+                        () -> {
+                            throw new UncheckedIOException(new IOException("device gone"));
+                        });
+        // One line a chunk: the caller reads the first, the helper the failing second, while
+        // the caller is slow to deliver.
+        TraceReader reader = new TraceReader("t.jsonl", in, false, true, first.length, true);
+
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () ->
+                        assertThatThrownBy(() -> reader.readAll(e -> pause()))
+                                .hasMessageContaining("device gone"));
+    }
+
+    @Test
+    void noHelperIsLeftWaitingOnInputAfterAMalformedLineStopsTheRead() throws Exception {
+        byte[] first = "not json\n".getBytes(StandardCharsets.UTF_8);
+        CountDownLatch never = new CountDownLatch(1);
+        InputStream in =
+                failingAfter(
+                        first,
+                        () -> {
+                            never.await();
+                            return -1;
+                        });
+        TraceReader reader = new TraceReader("t.jsonl", in, false, true, first.length, true);
+
+        assertThatThrownBy(() -> reader.readAll(e -> {})).isInstanceOf(TraceFormatException.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (helperAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        boolean alive = helperAlive();
+        never.countDown();
+        assertThat(alive).as("a decoding helper still runs").isFalse();
+    }
+
+    private static boolean helperAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("pudwatch-decode") && t.isAlive());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void skipInvalidNamesTheFirstProblemsAlikeOnOneThreadOrTwo() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            text.append("garbage").append(i).append('\n').append(SPLIT).append('\n');
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        TraceReader one =
+                new TraceReader("t", new ByteArrayInputStream(bytes), true, true, 1 << 20, false);
+        one.readAll(e -> {});
+        TraceReader two =
+                new TraceReader("t", new ByteArrayInputStream(bytes), true, true, 64, true);
+        two.readAll(e -> {});
+
+        assertThat(one.stats().invalidReasons()).hasSize(33).containsEntry("other problems", 168L);
+        assertThat(two.stats().invalidReasons()).isEqualTo(one.stats().invalidReasons());
+        assertThat(two.stats().firstInvalid()).startsWith("t:1: bad JSON");
     }
 
     @Test
