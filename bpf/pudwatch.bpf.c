@@ -133,7 +133,6 @@ struct pw_event {
 
 struct walk_state {
 	u64 mm;
-	u64 walker;
 	u8 pfnmap;
 	u8 window_open;
 	u8 pad[6];
@@ -210,9 +209,10 @@ static __always_inline void track_mm(u64 mm)
 		count_update(tracked_mms.update(&mm, &one));
 }
 
-static __always_inline void emit(u8 type, u64 mm, u64 pudp, u64 addr, u64 aux, u8 flags)
+/* pid_tgid is the caller's: each probe has already asked for it, for its state lookup. */
+static __always_inline void emit(u64 pid_tgid, u8 type, u64 mm, u64 pudp, u64 addr, u64 aux,
+				 u8 flags)
 {
-	u64 pid_tgid = bpf_get_current_pid_tgid();
 	struct pw_event *e = events.ringbuf_reserve(sizeof(struct pw_event));
 
 	if (!e) {
@@ -242,12 +242,14 @@ static __always_inline int walk_begin(u64 mm, u64 vma, u64 ops)
 	struct walk_state state = {};
 
 	state.mm = mm;
-	state.walker = read_u64(ops, PW_OPS_PMD_ENTRY);
 	state.pfnmap = (read_u64(vma, PW_VMA_VM_FLAGS) & PW_VM_PFNMAP) != 0;
 	count_update(walks.update(&pid_tgid, &state));
+	/* Only the walk_start names the walker: most VMAs walked are no PFNMAP, and their walks
+	 * need no read of ops->pmd_entry. */
 	if (state.pfnmap) {
 		track_mm(mm);
-		emit(PW_WALK_START, mm, 0, 0, state.walker, PW_FLAG_AUX);
+		emit(pid_tgid, PW_WALK_START, mm, 0, 0, read_u64(ops, PW_OPS_PMD_ENTRY),
+		     PW_FLAG_AUX);
 	}
 	return 0;
 }
@@ -260,9 +262,8 @@ static __always_inline int walk_finish(void)
 	if (!state)
 		return 0;
 	if (state->pfnmap)
-		emit(PW_WALK_END, state->mm, 0, 0, 0, 0);
+		emit(pid_tgid, PW_WALK_END, state->mm, 0, 0, 0, 0);
 	/* The window closes with the walk: a fault after it is no crash of the walk. */
-	state->window_open = 0;
 	walks.delete(&pid_tgid);
 	return 0;
 }
@@ -287,7 +288,7 @@ static __always_inline int on_split(u64 vma, u64 pud, u64 address)
 	state->window_open = 1;
 	mm = read_u64(vma, PW_VMA_VM_MM);
 	track_mm(mm);
-	emit(PW_PUD_SPLIT, mm, pud, address, 0, 0);
+	emit(pid_tgid, PW_PUD_SPLIT, mm, pud, address, 0, 0);
 	return 0;
 }
 
@@ -309,7 +310,7 @@ static __always_inline int on_install(u64 vmf)
 	if (mark)
 		fault_marks.delete(&pid_tgid);
 	track_mm(mm);
-	emit(PW_PUD_INSTALL, mm, read_u64(vmf, PW_VMF_PUD), address, source,
+	emit(pid_tgid, PW_PUD_INSTALL, mm, read_u64(vmf, PW_VMF_PUD), address, source,
 	     source ? PW_FLAG_AUX : 0);
 	return 0;
 }
@@ -336,7 +337,7 @@ static __always_inline int on_pmd_entry(u64 addr)
 
 	if (!state || !state->window_open)
 		return 0;
-	emit(PW_PMD_ENTRY, state->mm, 0, addr, 0, 0);
+	emit(pid_tgid, PW_PMD_ENTRY, state->mm, 0, addr, 0, 0);
 	/* The first pmd_entry after a split tells whether the walker descended into the split
 	 * PUD; later ones are the walk going on, and the window is resolved. */
 	state->window_open = 0;
@@ -405,8 +406,8 @@ int pw_kfault(void *ctx)
 	address = read_u64((u64)ctx, PW_TP_FAULT_ADDRESS);
 	if (address < PW_KERNEL_ADDRESS_START)
 		return 0;
-	emit(PW_KERNEL_FAULT, state->mm, 0, address, read_u64((u64)ctx, PW_TP_FAULT_IP),
-	     PW_FLAG_AUX);
+	emit(pid_tgid, PW_KERNEL_FAULT, state->mm, 0, address,
+	     read_u64((u64)ctx, PW_TP_FAULT_IP), PW_FLAG_AUX);
 	return 0;
 }
 
@@ -418,7 +419,7 @@ int pw_mm_exit(void *ctx)
 
 	if (tracked || mode == 1 ||
 	    (mode == 2 && (bpf_get_current_pid_tgid() >> 32) == setting(1)))
-		emit(PW_MM_EXIT, mm, 0, 0, 0, 0);
+		emit(bpf_get_current_pid_tgid(), PW_MM_EXIT, mm, 0, 0, 0, 0);
 	if (tracked)
 		tracked_mms.delete(&mm);
 	return 0;
@@ -427,10 +428,11 @@ int pw_mm_exit(void *ctx)
 int pw_storm(void *ctx)
 {
 	u64 tid = setting(2);
+	u64 pid_tgid = bpf_get_current_pid_tgid();
 
-	if (tid == 0 || (u32)bpf_get_current_pid_tgid() != tid)
+	if (tid == 0 || (u32)pid_tgid != tid)
 		return 0;
-	emit(PW_PMD_ENTRY, read_u64((u64)ctx, PW_TP_LOCK_MM), 0, 0, 0, 0);
+	emit(pid_tgid, PW_PMD_ENTRY, read_u64((u64)ctx, PW_TP_LOCK_MM), 0, 0, 0, 0);
 	return 0;
 }
 
