@@ -201,12 +201,14 @@ public final class LiveSource implements EventSource {
         int timeoutMs = (int) Math.max(1, options.pollTimeout().toMillis());
         long nextCounters = 0;
         while (!stop.stopRequested()) {
+            long malformedBefore = decoder.malformed();
             int n = reader.drain(handler, BATCH);
             if (n > 0) {
+                long malformed = decoder.malformed();
                 stats.addRecords(n);
                 stats.countBatch();
-                stats.setMalformed(decoder.malformed());
-                stats.addDecoded(n - decoderMalformedDelta());
+                stats.setMalformed(malformed);
+                stats.addDecoded(n - (malformed - malformedBefore));
                 if (n < BATCH) {
                     LockSupport.parkNanos(LINGER_NS);
                 }
@@ -228,15 +230,6 @@ public final class LiveSource implements EventSource {
         return false;
     }
 
-    private long malformedSeen;
-
-    private long decoderMalformedDelta() {
-        long now = decoder.malformed();
-        long delta = now - malformedSeen;
-        malformedSeen = now;
-        return delta;
-    }
-
     /** Lost records become lost events, one per CPU that lost some. */
     private void readCounters(EventSink sink, TraceEvent event, long now) {
         long[] deltas = lost.deltas();
@@ -251,10 +244,8 @@ public final class LiveSource implements EventSource {
                 sink.accept(event);
             }
         }
-        splits.deltas();
-        stats.setSplits(splits.total());
-        mapUpdateFailures.deltas();
-        stats.setMapUpdateFailures(mapUpdateFailures.total());
+        stats.setSplits(splits.readTotal());
+        stats.setMapUpdateFailures(mapUpdateFailures.readTotal());
         stats.setDiscarded(reader.discarded());
     }
 

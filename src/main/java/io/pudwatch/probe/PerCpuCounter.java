@@ -37,8 +37,9 @@ final class PerCpuCounter {
         return deltas;
     }
 
-    /** The sum over CPUs as of the last read. */
-    long total() {
+    /** Reads the counters; returns their sum over CPUs. */
+    long readTotal() {
+        deltas();
         long sum = 0;
         for (long v : previous) {
             sum += v;
