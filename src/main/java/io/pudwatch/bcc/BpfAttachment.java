@@ -5,30 +5,16 @@ package io.pudwatch.bcc;
  * same if the process dies first.
  */
 public final class BpfAttachment implements AutoCloseable {
-    private final String mode;
-    private final String target;
     private final String kprobeEvent;
     private int fd;
 
-    BpfAttachment(String mode, String target, int fd, String kprobeEvent) {
-        this.mode = mode;
-        this.target = target;
+    /**
+     * @param kprobeEvent the kprobe event name libbcc made, to remove when detaching, or {@code
+     *     null} for other attachments
+     */
+    BpfAttachment(int fd, String kprobeEvent) {
         this.fd = fd;
         this.kprobeEvent = kprobeEvent;
-    }
-
-    /** kprobe, kretprobe, tracepoint, fentry or fexit. */
-    public String mode() {
-        return mode;
-    }
-
-    /** The kernel function or {@code category:name} tracepoint. */
-    public String target() {
-        return target;
-    }
-
-    public boolean isAttached() {
-        return fd >= 0;
     }
 
     /** Detaches; safe to call more than once. */

@@ -75,7 +75,7 @@ public final class BpfProgram implements AutoCloseable {
                     errno,
                     kprobeHint(function, errno));
         }
-        return new BpfAttachment(ret ? "kretprobe" : "kprobe", function, pfd, event);
+        return new BpfAttachment(pfd, event);
     }
 
     private static String kprobeHint(String function, int errno) {
@@ -117,7 +117,7 @@ public final class BpfProgram implements AutoCloseable {
                                     + " /sys/kernel/tracing?"
                             : null);
         }
-        return new BpfAttachment("tracepoint", category + ":" + event, pfd, null);
+        return new BpfAttachment(pfd, null);
     }
 
     /** Attaches this fentry or fexit program to the function it was loaded for (a BPF link). */
@@ -131,8 +131,7 @@ public final class BpfProgram implements AutoCloseable {
             throw new BpfAttachException(
                     type.name().toLowerCase() + " program " + name, function, errno, null);
         }
-        return new BpfAttachment(
-                type == ProgramType.FENTRY ? "fentry" : "fexit", function, lfd, null);
+        return new BpfAttachment(lfd, null);
     }
 
     private void requireType(ProgramType expected) {

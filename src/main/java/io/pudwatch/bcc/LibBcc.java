@@ -59,8 +59,6 @@ interface LibBcc extends Library {
 
     int bpf_attach_tracepoint(int progFd, String category, String name);
 
-    int bpf_detach_tracepoint(String category, String name);
-
     int bpf_attach_kfunc(int progFd);
 
     int bpf_lookup_elem(int fd, Pointer key, Pointer value);

@@ -31,8 +31,6 @@ interface LibC extends Library {
 
     int setenv(String name, String value, int overwrite);
 
-    int unsetenv(String name);
-
     long sysconf(int name);
 
     long syscall(long number, int cmd, Pointer attr, int size);

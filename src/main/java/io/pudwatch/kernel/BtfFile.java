@@ -151,11 +151,6 @@ public final class BtfFile {
         return functions.getOrDefault(name, -1);
     }
 
-    /** Whether a struct or union of this name is defined. */
-    public boolean hasStruct(String name) {
-        return structs.containsKey(name);
-    }
-
     /**
      * The byte offset of {@code member} in {@code struct}, found also inside anonymous members, or
      * -1 when the struct or the member is absent.

@@ -67,11 +67,6 @@ public record LiveSourceOptions(
                 program, stateDir, pages, pollTimeout, mmTracking, withSelftest);
     }
 
-    public LiveSourceOptions withPollTimeout(Duration timeout) {
-        return new LiveSourceOptions(
-                program, stateDir, ringBufferPages, timeout, mmTracking, withSelftest);
-    }
-
     public LiveSourceOptions withMmTracking(MmTracking tracking) {
         return new LiveSourceOptions(
                 program, stateDir, ringBufferPages, pollTimeout, tracking, withSelftest);

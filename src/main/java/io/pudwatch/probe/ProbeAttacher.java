@@ -145,10 +145,6 @@ final class ProbeAttacher implements AutoCloseable {
         attachments.add(attachment);
     }
 
-    int attachedCount() {
-        return attachments.size();
-    }
-
     /** Detaches everything and drops the programs, newest first. */
     @Override
     public void close() {
