@@ -58,33 +58,26 @@ public final class ProbePlanner {
                 firstReason = outcome.reason();
             }
         }
-        String tried = probe.targets().get(0).symbol();
-        return new ProbeOutcome(probe, tried, ProbeMode.NONE, ProbeStatus.UNAVAILABLE, firstReason);
+        return unavailable(probe, probe.targets().get(0).symbol(), firstReason);
     }
 
     private ProbeOutcome planTracepoint(Probe probe) {
         String target = probe.targets().get(0).symbol();
         int colon = target.indexOf(':');
         if (features.hasTracepoint(target.substring(0, colon), target.substring(colon + 1))) {
-            return new ProbeOutcome(probe, target, ProbeMode.TRACEPOINT, ProbeStatus.AVAILABLE, "");
+            return available(probe, target, ProbeMode.TRACEPOINT);
         }
-        return new ProbeOutcome(
-                probe,
-                target,
-                ProbeMode.NONE,
-                ProbeStatus.UNAVAILABLE,
-                "tracepoint " + target + " is not in tracefs on this kernel");
+        return unavailable(
+                probe, target, "tracepoint " + target + " is not in tracefs on this kernel");
     }
 
     private ProbeOutcome planFunction(Probe probe, Probe.Target target) {
         for (String member : target.members()) {
             int dot = member.indexOf('.');
             if (!features.hasStructMember(member.substring(0, dot), member.substring(dot + 1))) {
-                return new ProbeOutcome(
+                return unavailable(
                         probe,
                         target.symbol(),
-                        ProbeMode.NONE,
-                        ProbeStatus.UNAVAILABLE,
                         "the kernel's BTF has no " + member + ", whose offset the program needs");
             }
         }
@@ -92,12 +85,7 @@ public final class ProbePlanner {
         if (probe.hasFentryTwin()
                 && features.hasFentry()
                 && features.hasBtfFunction(target.symbol())) {
-            return new ProbeOutcome(
-                    probe,
-                    target.symbol(),
-                    ret ? ProbeMode.FEXIT : ProbeMode.FENTRY,
-                    ProbeStatus.AVAILABLE,
-                    "");
+            return available(probe, target.symbol(), ret ? ProbeMode.FEXIT : ProbeMode.FENTRY);
         }
         return planKprobe(probe, target.symbol());
     }
@@ -111,21 +99,17 @@ public final class ProbePlanner {
     ProbeOutcome planKprobe(Probe probe, String base) {
         Optional<String> symbol = features.findFunction(base);
         if (symbol.isEmpty()) {
-            return new ProbeOutcome(
+            return unavailable(
                     probe,
                     base,
-                    ProbeMode.NONE,
-                    ProbeStatus.UNAVAILABLE,
                     base
                             + " is not in /proc/kallsyms"
                             + " (inlined, renamed, or its module is not loaded)");
         }
         if (!symbol.get().equals(base) && probe.readsArguments()) {
-            return new ProbeOutcome(
+            return unavailable(
                     probe,
                     symbol.get(),
-                    ProbeMode.NONE,
-                    ProbeStatus.UNAVAILABLE,
                     base
                             + " exists only as the compiler's clone "
                             + symbol.get()
@@ -137,33 +121,30 @@ public final class ProbePlanner {
                     probe.hasFentryTwin()
                             ? features.whyNoFentry() + ", and " + features.whyNoKprobes()
                             : features.whyNoKprobes();
-            return new ProbeOutcome(
-                    probe, symbol.get(), ProbeMode.NONE, ProbeStatus.UNAVAILABLE, why);
+            return unavailable(probe, symbol.get(), why);
         }
         boolean ret = probe.kind() == Probe.Kind.RETURN;
-        return new ProbeOutcome(
-                probe,
-                symbol.get(),
-                ret ? ProbeMode.KRETPROBE : ProbeMode.KPROBE,
-                ProbeStatus.AVAILABLE,
-                "");
+        return available(probe, symbol.get(), ret ? ProbeMode.KRETPROBE : ProbeMode.KPROBE);
     }
 
     /** The walk's return probe must sit on the same function as its entry probe. */
     private ProbeOutcome planReturnOf(ProbeOutcome entry) {
         if (!entry.usable()) {
-            return new ProbeOutcome(
-                    Probe.WALK_EXIT,
-                    entry.target(),
-                    ProbeMode.NONE,
-                    ProbeStatus.UNAVAILABLE,
-                    entry.reason());
+            return unavailable(Probe.WALK_EXIT, entry.target(), entry.reason());
         }
         ProbeMode mode =
                 switch (entry.mode()) {
                     case FENTRY -> ProbeMode.FEXIT;
                     default -> ProbeMode.KRETPROBE;
                 };
-        return new ProbeOutcome(Probe.WALK_EXIT, entry.target(), mode, ProbeStatus.AVAILABLE, "");
+        return available(Probe.WALK_EXIT, entry.target(), mode);
+    }
+
+    private static ProbeOutcome available(Probe probe, String target, ProbeMode mode) {
+        return new ProbeOutcome(probe, target, mode, ProbeStatus.AVAILABLE, "");
+    }
+
+    private static ProbeOutcome unavailable(Probe probe, String target, String reason) {
+        return new ProbeOutcome(probe, target, ProbeMode.NONE, ProbeStatus.UNAVAILABLE, reason);
     }
 }
