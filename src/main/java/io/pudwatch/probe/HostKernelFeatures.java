@@ -18,9 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class HostKernelFeatures implements KernelFeatures {
     private static final Logger logger = LoggerFactory.getLogger(HostKernelFeatures.class);
 
-    /** The kprobe PMU (4.17+): kprobes as perf_event fds that die with the process. */
     private final Kallsyms kallsyms;
-
     private final BtfFile btf;
     private final String btfProblem;
     private final Path tracefs;
@@ -73,6 +71,7 @@ public final class HostKernelFeatures implements KernelFeatures {
         return kallsyms;
     }
 
+    /** The kprobe PMU (4.17+): kprobes as perf_event fds that die with the process. */
     @Override
     public boolean hasKprobes() {
         return Files.isDirectory(KprobePmu.PATH);
