@@ -39,19 +39,11 @@ class LiveAgentKernelTest {
         KernelPrerequisites.assumeBpf();
         KernelPrerequisites.assumeBpftool();
         port = LoopbackHttp.freePort();
-        String classpath =
-                System.getProperty(
-                        "surefire.test.class.path", System.getProperty("java.class.path"));
         agent =
-                ManagedProcess.start(
+                ManagedProcess.startPudwatch(
                         "pudwatch-run",
                         dir,
                         List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-Xmx256m",
-                                "-cp",
-                                classpath,
-                                "io.pudwatch.cli.PudwatchCommand",
                                 "run",
                                 "--listen",
                                 "127.0.0.1:" + port,

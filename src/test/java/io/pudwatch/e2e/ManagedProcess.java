@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +29,22 @@ final class ManagedProcess implements AutoCloseable {
                         .redirectOutput(log.toFile())
                         .start();
         return new ManagedProcess(name, process, log);
+    }
+
+    /**
+     * Starts {@code pudwatch ARGS} in a JVM of its own, on the class path the tests run with, so
+     * that it can be stopped by signal like the installed agent.
+     */
+    static ManagedProcess startPudwatch(String name, Path dir, List<String> args)
+            throws IOException {
+        String classpath =
+                System.getProperty(
+                        "surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-Xmx256m", "-cp", classpath, "io.pudwatch.cli.PudwatchCommand"));
+        command.addAll(args);
+        return start(name, dir, command);
     }
 
     boolean isAlive() {

@@ -146,19 +146,11 @@ class PrometheusEndToEndTest {
     }
 
     private ManagedProcess startAgent(Path trace, int port) throws Exception {
-        String classpath =
-                System.getProperty(
-                        "surefire.test.class.path", System.getProperty("java.class.path"));
         return started(
-                ManagedProcess.start(
+                ManagedProcess.startPudwatch(
                         "pudwatch",
                         dir,
                         List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-Xmx256m",
-                                "-cp",
-                                classpath,
-                                "io.pudwatch.cli.PudwatchCommand",
                                 "run",
                                 "--replay",
                                 trace.toString(),
