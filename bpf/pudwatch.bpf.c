@@ -244,7 +244,7 @@ static __always_inline int walk_begin(u64 mm, u64 vma, u64 ops)
 	state.mm = mm;
 	state.pfnmap = (read_u64(vma, PW_VMA_VM_FLAGS) & PW_VM_PFNMAP) != 0;
 	count_update(walks.update(&pid_tgid, &state));
-	/* Only the walk_start names the walker: most VMAs walked are no PFNMAP, and their walks
+	/* Only the walk_start names the walker: most VMAs walked are not PFNMAP, and their walks
 	 * need no read of ops->pmd_entry. */
 	if (state.pfnmap) {
 		track_mm(mm);
