@@ -56,12 +56,12 @@ final class EventFields {
     /** Reads the value of field {@code name}; returns false for a field this version ignores. */
     boolean read(String name, JsonParser p, TraceEvent e) throws IOException {
         switch (name) {
-            case "ts" -> e.ts = integer(p, name, TS);
+            case "ts" -> e.ts = integer(p, name, TS, true);
             case "type" -> readType(p, e);
-            case "pid" -> e.pid = integer(p, name, PID);
-            case "tid" -> e.tid = integer(p, name, TID);
-            case "cpu" -> e.cpu = integer(p, name, 0);
-            case "count" -> e.count = integer(p, name, COUNT);
+            case "pid" -> e.pid = integer(p, name, PID, false);
+            case "tid" -> e.tid = integer(p, name, TID, false);
+            case "cpu" -> e.cpu = integer(p, name, 0, false);
+            case "count" -> e.count = integer(p, name, COUNT, false);
             case "comm" -> e.comm = string(p, name);
             case "walker" -> e.walker = string(p, name);
             case "source" -> e.source = string(p, name);
@@ -76,7 +76,7 @@ final class EventFields {
                 // A PFN fits in 52 bits, so an integer is accepted beside the hex string.
                 e.pfn =
                         p.currentToken() == JsonToken.VALUE_NUMBER_INT
-                                ? integer(p, name, 0)
+                                ? integer(p, name, 0, true)
                                 : hex(p, name, 0);
                 e.hasPfn = p.currentToken() != JsonToken.VALUE_NULL;
             }
@@ -122,7 +122,8 @@ final class EventFields {
         seen |= TYPE;
     }
 
-    private long integer(JsonParser p, String name, int bit) throws IOException {
+    private long integer(JsonParser p, String name, int bit, boolean mayBeNegative)
+            throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) {
             return TraceEvent.ABSENT;
@@ -136,13 +137,8 @@ final class EventFields {
             return TraceEvent.ABSENT;
         }
         long value = p.getLongValue();
-        if (name.equals("pid")
-                || name.equals("tid")
-                || name.equals("cpu")
-                || name.equals("count")) {
-            if (value < 0) {
-                problem("field '" + name + "' must not be negative, not " + value);
-            }
+        if (!mayBeNegative && value < 0) {
+            problem("field '" + name + "' must not be negative, not " + value);
         }
         seen |= bit;
         return value;
@@ -192,7 +188,6 @@ final class EventFields {
             case VALUE_STRING -> "the string \"" + p.getText() + "\"";
             case START_OBJECT -> "an object";
             case START_ARRAY -> "an array";
-            case VALUE_TRUE, VALUE_FALSE -> p.getText();
             default -> p.getText();
         };
     }
