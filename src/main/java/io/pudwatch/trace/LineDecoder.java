@@ -45,25 +45,19 @@ final class LineDecoder {
     }
 
     /**
-     * Decodes the lines of {@code bytes[start, end)}, which ends at a line end or the input's end,
-     * numbering them from {@code firstLine}. Stops at the first malformed line unless malformed
-     * lines are skipped, leaving the error in the batch.
+     * Decodes the lines of {@code bytes[0, end)}, which ends at a line end or the input's end,
+     * numbering them from one. Stops at the first malformed line unless malformed lines are
+     * skipped, leaving the error in the batch.
      *
      * @param headerAllowed whether the first non-blank line may be the header
      * @return the number of lines decoded
      */
-    long decode(
-            byte[] bytes,
-            int start,
-            int end,
-            long firstLine,
-            boolean headerAllowed,
-            EventBatch batch) {
+    long decode(byte[] bytes, int end, boolean headerAllowed, EventBatch batch) {
         buffer = bytes;
         stats = batch.stats();
-        long lineNo = firstLine - 1;
+        long lineNo = 0;
         boolean mayBeHeader = headerAllowed;
-        int from = start;
+        int from = 0;
         while (from < end) {
             // Most lines are pudwatch's own, which the fast path decodes as it looks for their
             // end. It leaves the first lines that are not blank to the header check below.
@@ -79,7 +73,7 @@ final class LineDecoder {
                     continue;
                 }
             }
-            int newline = TraceReader.indexOf(bytes, from, end, (byte) '\n');
+            int newline = indexOf(bytes, from, end, (byte) '\n');
             int lineEnd = newline >= 0 ? newline : end;
             lineNo++;
             try {
@@ -87,7 +81,7 @@ final class LineDecoder {
             } catch (TraceFormatException e) {
                 if (!skipInvalid) {
                     batch.fail(e);
-                    return lineNo - firstLine + 1;
+                    return lineNo;
                 }
                 countInvalid(e, batch);
                 // A malformed line is not blank, so no header may follow it.
@@ -95,7 +89,7 @@ final class LineDecoder {
             }
             from = newline >= 0 ? newline + 1 : end;
         }
-        return lineNo - firstLine + 1;
+        return lineNo;
     }
 
     /** Returns whether the next line may still be the header (only blank lines so far). */
@@ -231,6 +225,15 @@ final class LineDecoder {
                             + " is not supported; this reader takes 1");
         }
         headerText = new String(buffer, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    private static int indexOf(byte[] bytes, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isSpace(byte b) {

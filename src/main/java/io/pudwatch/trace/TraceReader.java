@@ -277,8 +277,7 @@ public final class TraceReader {
         chunk.crash = null;
         try {
             chunk.lines =
-                    decoder.decode(
-                            chunk.bytes, 0, chunk.length, 1, chunk.headerAllowed, chunk.batch);
+                    decoder.decode(chunk.bytes, chunk.length, chunk.headerAllowed, chunk.batch);
         } catch (RuntimeException | Error e) {
             // Raised on the caller's thread when the chunk's turn comes; here it would leave
             // the caller waiting for a chunk that never ends.
@@ -454,14 +453,5 @@ public final class TraceReader {
             throw e;
         }
         return (RuntimeException) t;
-    }
-
-    static int indexOf(byte[] bytes, int from, int to, byte b) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
