@@ -108,8 +108,7 @@ final class LineDecoder {
             return mayBeHeader;
         }
         if (end - start > TraceReader.MAX_LINE_BYTES) {
-            throw new TraceFormatException(
-                    source, lineNo, "line is longer than " + TraceReader.MAX_LINE_BYTES + " bytes");
+            throw new TraceFormatException(source, lineNo, TraceReader.LINE_TOO_LONG);
         }
         if (mayBeHeader && looksLikeHeader(start, end)) {
             readHeader(lineNo, start, end);

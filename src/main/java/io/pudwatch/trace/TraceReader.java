@@ -31,6 +31,9 @@ public final class TraceReader {
     /** No v1 line comes near this; a longer one is garbage, not a trace. */
     static final int MAX_LINE_BYTES = 1 << 20;
 
+    /** A line's problem when the decoder measures it too long or the reader finds no end to it. */
+    static final String LINE_TOO_LONG = "line is longer than " + MAX_LINE_BYTES + " bytes";
+
     /** A line whose end is not found within this many bytes stops the read, skipped or not. */
     private static final int MAX_SCAN_BYTES = 8 << 20;
 
@@ -442,8 +445,7 @@ public final class TraceReader {
             throw unchecked(readFailure);
         }
         if (lineTooLong) {
-            throw new TraceFormatException(
-                    source, linesDelivered + 1, "line is longer than " + MAX_LINE_BYTES + " bytes");
+            throw new TraceFormatException(source, linesDelivered + 1, LINE_TOO_LONG);
         }
     }
 
