@@ -56,10 +56,6 @@ final class CappedCounts {
         return sum;
     }
 
-    boolean isEmpty() {
-        return counts.isEmpty() && others == 0;
-    }
-
     void clear() {
         counts.clear();
         others = 0;
