@@ -31,13 +31,21 @@ final class Pacer {
      *     pacing at all
      */
     Pacer(double speed, LongSupplier nanoClock, Sleeper sleeper) {
-        if (!(speed > 0)) {
-            throw new IllegalArgumentException(
-                    "The replay speed must be positive, not " + speed + ".");
-        }
-        this.speed = speed;
+        this.speed = checkSpeed(speed, "replay");
         this.nanoClock = nanoClock;
         this.sleeper = sleeper;
+    }
+
+    /**
+     * Returns {@code speed} if it is one a pacer takes, else says which speed ({@code what}) is
+     * wrong: sources check theirs when they are built, long before they pace anything.
+     */
+    static double checkSpeed(double speed, String what) {
+        if (!(speed > 0)) {
+            throw new IllegalArgumentException(
+                    "The " + what + " speed must be positive, not " + speed + ".");
+        }
+        return speed;
     }
 
     static Pacer realTime(double speed) {

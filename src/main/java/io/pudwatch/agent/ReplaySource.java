@@ -22,12 +22,8 @@ public final class ReplaySource implements EventSource {
      * @param speed times real time; {@link Double#POSITIVE_INFINITY} for as fast as possible
      */
     public ReplaySource(Path file, double speed) {
-        if (!(speed > 0)) {
-            throw new IllegalArgumentException(
-                    "The replay speed must be positive, not " + speed + ".");
-        }
         this.file = file;
-        this.speed = speed;
+        this.speed = Pacer.checkSpeed(speed, "replay");
     }
 
     @Override

@@ -30,15 +30,11 @@ public final class SimulatorSource implements EventSource {
      * @param runs how many runs before the input ends; 0 for no end
      */
     public SimulatorSource(SimulationConfig config, double speed, long runs) {
-        if (!(speed > 0)) {
-            throw new IllegalArgumentException(
-                    "The simulation speed must be positive, not " + speed + ".");
-        }
+        this.speed = Pacer.checkSpeed(speed, "simulation");
         if (runs < 0) {
             throw new IllegalArgumentException("The number of runs must not be negative.");
         }
         this.config = config;
-        this.speed = speed;
         this.runs = runs;
     }
 
