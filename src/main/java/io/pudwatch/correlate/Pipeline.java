@@ -32,11 +32,7 @@ public final class Pipeline implements EventSink {
      */
     public void idleUntil(long now) {
         reorder.flushBefore(now);
-        correlator.advanceTo(now - reorderWindowNs());
-    }
-
-    private long reorderWindowNs() {
-        return reorder.windowNs();
+        correlator.advanceTo(now - reorder.windowNs());
     }
 
     public Correlator correlator() {
