@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -228,20 +230,29 @@ class TraceReaderTest {
                             return -1;
                         });
         TraceReader reader = new TraceReader("t.jsonl", in, false, true, first.length, true);
+        // Only this read's helper counts, not one another reader may have running.
+        Set<Thread> before = helpers();
 
         assertThatThrownBy(() -> reader.readAll(e -> {})).isInstanceOf(TraceFormatException.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (helperAlive() && System.nanoTime() < deadline) {
+        while (!newHelpers(before).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        boolean alive = helperAlive();
+        boolean alive = !newHelpers(before).isEmpty();
         never.countDown();
         assertThat(alive).as("a decoding helper still runs").isFalse();
     }
 
-    private static boolean helperAlive() {
+    private static Set<Thread> helpers() {
         return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals("pudwatch-decode") && t.isAlive());
+                .filter(t -> t.getName().equals("pudwatch-decode") && t.isAlive())
+                .collect(Collectors.toSet());
+    }
+
+    private static Set<Thread> newHelpers(Set<Thread> before) {
+        Set<Thread> now = helpers();
+        now.removeAll(before);
+        return now;
     }
 
     private static void pause() {
