@@ -29,13 +29,8 @@ import picocli.CommandLine.Option;
         },
         footer = ExitCodes.HELP_TEXT)
 final class CheckCommand implements Callable<Integer> {
-    enum Format {
-        text,
-        json
-    }
-
     @Option(names = "--output", defaultValue = "text", description = "text or json.")
-    Format output;
+    OutputFormat output;
 
     @Option(
             names = "--selftest",
@@ -60,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
             report = new ProbeReport(new ProbePlanner(HostKernelFeatures.detect()).plan(false));
         }
         PrintStream out = System.out;
-        out.print(output == Format.json ? json(report, result) : text(report, result));
+        out.print(output == OutputFormat.json ? json(report, result) : text(report, result));
         out.flush();
         if (result != null && !result.passed()) {
             return ExitCodes.FAILURE;

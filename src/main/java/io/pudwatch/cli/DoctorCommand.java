@@ -27,11 +27,6 @@ import picocli.CommandLine.Spec;
         },
         footer = ExitCodes.HELP_TEXT)
 final class DoctorCommand implements Callable<Integer> {
-    enum Format {
-        text,
-        json
-    }
-
     @Spec CommandSpec spec;
 
     @Option(
@@ -47,7 +42,7 @@ final class DoctorCommand implements Callable<Integer> {
             names = "--output",
             defaultValue = "text",
             description = "text or json. Default: ${DEFAULT-VALUE}.")
-    Format output;
+    OutputFormat output;
 
     @Override
     public Integer call() throws CommandFailedException {
@@ -59,7 +54,7 @@ final class DoctorCommand implements Callable<Integer> {
         }
         HostExposure exposure = HostDoctor.assess(root);
         PrintWriter out = spec.commandLine().getOut();
-        if (output == Format.json) {
+        if (output == OutputFormat.json) {
             out.println(HostExposureJson.toJson(exposure));
         } else {
             out.print(HostExposureText.render(exposure));

@@ -34,11 +34,6 @@ import picocli.CommandLine.Parameters;
         },
         footer = ExitCodes.HELP_TEXT)
 final class ReplayCommand implements Callable<Integer> {
-    enum Format {
-        text,
-        json
-    }
-
     @Parameters(paramLabel = "FILE|-", description = "The trace; - reads standard input.")
     String input;
 
@@ -47,7 +42,7 @@ final class ReplayCommand implements Callable<Integer> {
             defaultValue = "text",
             description =
                     "text (a table) or json (one incident per line). Default: ${DEFAULT-VALUE}.")
-    Format output;
+    OutputFormat output;
 
     @Mixin CorrelatorOptions correlator;
 
@@ -69,7 +64,7 @@ final class ReplayCommand implements Callable<Integer> {
                 new Pipeline(
                         config,
                         correlator.reorderWindowNs(),
-                        output == Format.json
+                        output == OutputFormat.json
                                 ? incident -> out.println(IncidentJson.toJson(incident))
                                 : table::add);
 
@@ -84,7 +79,7 @@ final class ReplayCommand implements Callable<Integer> {
             out.flush();
         }
         pipeline.end();
-        if (output == Format.text) {
+        if (output == OutputFormat.text) {
             table.finish();
         }
         out.flush();

@@ -36,11 +36,6 @@ import picocli.CommandLine.Spec;
 final class TriageCommand implements Callable<Integer> {
     static final String DEFAULT_AGENT = "http://127.0.0.1:9742";
 
-    enum Format {
-        text,
-        json
-    }
-
     @Spec CommandSpec spec;
 
     @Parameters(
@@ -69,14 +64,14 @@ final class TriageCommand implements Callable<Integer> {
             names = "--output",
             defaultValue = "text",
             description = "text or json. Default: ${DEFAULT-VALUE}.")
-    Format output;
+    OutputFormat output;
 
     @Override
     public Integer call() throws CommandFailedException, BadInputException {
         PrintWriter out = spec.commandLine().getOut();
         if (id == null) {
             List<IncidentRecord> records = list();
-            if (output == Format.json) {
+            if (output == OutputFormat.json) {
                 out.println("[");
                 for (int n = 0; n < records.size(); n++) {
                     out.println(
@@ -100,7 +95,7 @@ final class TriageCommand implements Callable<Integer> {
                                                             + from
                                                             + "' to list them."));
             out.print(
-                    output == Format.json
+                    output == OutputFormat.json
                             ? IncidentRecordJson.toJson(record, true) + "\n"
                             : TriageText.detail(record));
         }

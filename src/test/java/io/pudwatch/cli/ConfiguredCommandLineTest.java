@@ -54,7 +54,7 @@ class ConfiguredCommandLineTest {
         cli.parseArgs(args);
 
         assertThat(replay(cli).correlator.windowTimeout).isEqualTo(Duration.ofSeconds(2));
-        assertThat(replay(cli).output).isEqualTo(ReplayCommand.Format.json);
+        assertThat(replay(cli).output).isEqualTo(OutputFormat.json);
         assertThat(replay(cli).skipInvalid).isTrue();
         assertThat(replay(cli).correlator.reorderWindow).isEqualTo(Duration.ofMillis(10));
     }
