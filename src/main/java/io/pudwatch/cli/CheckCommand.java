@@ -12,9 +12,9 @@ import io.pudwatch.probe.Verdict;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pudwatch check}: which probes this host allows, and what that leaves detectable. */
@@ -37,19 +37,14 @@ final class CheckCommand implements Callable<Integer> {
             description = "Attach the probes and send a real kernel event through them.")
     boolean selftest;
 
-    @Option(
-            names = "--state-dir",
-            defaultValue = "/var/lib/pudwatch",
-            description =
-                    "Where pudwatch may write (kernel header tree). Default: ${DEFAULT-VALUE}.")
-    Path stateDir;
+    @Mixin StateDirOption state;
 
     @Override
     public Integer call() throws Exception {
         ProbeReport report;
         Selftest.Result result = null;
         if (selftest) {
-            result = Selftest.run(LiveSourceOptions.defaults().withStateDir(stateDir));
+            result = Selftest.run(LiveSourceOptions.defaults().withStateDir(state.stateDir));
             report = result.report();
         } else {
             report = new ProbeReport(new ProbePlanner(HostKernelFeatures.detect()).plan(false));

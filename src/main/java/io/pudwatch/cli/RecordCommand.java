@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,18 +46,13 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--all-mms", description = "Record every mm exit, not only tracked mms.")
     boolean allMms;
 
-    @Option(
-            names = "--state-dir",
-            defaultValue = "/var/lib/pudwatch",
-            description =
-                    "Where pudwatch may write (kernel header tree). Default: ${DEFAULT-VALUE}.")
-    Path stateDir;
+    @Mixin StateDirOption state;
 
     @Override
     public Integer call() throws Exception {
         LiveSourceOptions options =
                 LiveSourceOptions.defaults()
-                        .withStateDir(stateDir)
+                        .withStateDir(state.stateDir)
                         .withMmTracking(allMms ? MmTracking.ALL : MmTracking.TRACKED);
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         AtomicBoolean stop = new AtomicBoolean();
