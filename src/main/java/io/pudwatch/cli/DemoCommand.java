@@ -50,14 +50,12 @@ final class DemoCommand implements Callable<Integer> {
         // changes now and then.
         SimulationConfig config = defaults.withSeed(host.seed).withDuration(Duration.ofMinutes(1));
         ServedAgent.Settings settings =
-                new ServedAgent.Settings(
+                Serving.settings(
                         SourceKind.FINITE,
-                        correlator.config(),
-                        correlator.reorderWindowNs(),
+                        correlator,
+                        serve,
                         ProbeStates.none(),
-                        DemoExposure.simulated(host.kernel),
-                        serve.settings(),
-                        RunCommand.LIVE_STALE_AFTER);
+                        DemoExposure.simulated(host.kernel));
         HostContext context =
                 new HostContext(
                         "simulated",

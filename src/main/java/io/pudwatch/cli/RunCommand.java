@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,12 +39,6 @@ import picocli.CommandLine.Option;
         },
         footer = ExitCodes.HELP_TEXT)
 final class RunCommand implements Callable<Integer> {
-    /**
-     * A live source that delivered neither an event nor an idle tick for this long is not ready:
-     * sources tick at least every few seconds on a quiet host, so a minute means it is stuck.
-     */
-    static final Duration LIVE_STALE_AFTER = Duration.ofMinutes(1);
-
     @Mixin ServeOptions serve;
 
     @Mixin CorrelatorOptions correlator;
@@ -159,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static LiveSourceMetrics liveSourceMetrics(LiveSourceStats stats) {
+    private static LiveSourceMetrics liveSourceMetrics(LiveSourceStats stats) {
         return new LiveSourceMetrics(
                 new LiveSourceMetrics.Readings(
                         stats::recordsRead,
@@ -172,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
                         stats::mapUpdateFailures));
     }
 
-    static KernelExposure exposureOf(HostExposure host) {
+    private static KernelExposure exposureOf(HostExposure host) {
         return KernelExposure.of(host.kernelRelease(), host.verdict());
     }
 
@@ -191,15 +184,7 @@ final class RunCommand implements Callable<Integer> {
             Exposure exposure,
             ServedAgent.Extension extension)
             throws CommandFailedException, BadInputException {
-        ServedAgent.Settings settings =
-                new ServedAgent.Settings(
-                        kind,
-                        correlator.config(),
-                        correlator.reorderWindowNs(),
-                        probes,
-                        exposure,
-                        serve.settings(),
-                        LIVE_STALE_AFTER);
-        return Serving.untilSignalled(source, settings, extension);
+        return Serving.untilSignalled(
+                source, Serving.settings(kind, correlator, serve, probes, exposure), extension);
     }
 }

@@ -1,8 +1,12 @@
 package io.pudwatch.cli;
 
 import io.pudwatch.agent.EventSource;
+import io.pudwatch.http.ReadinessCheck.SourceKind;
 import io.pudwatch.http.ServedAgent;
+import io.pudwatch.metrics.Exposure;
+import io.pudwatch.metrics.ProbeStates;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -11,7 +15,31 @@ import java.util.concurrent.CountDownLatch;
  * exits.
  */
 final class Serving {
+    /**
+     * A live source that delivered neither an event nor an idle tick for this long is not ready:
+     * sources tick at least every few seconds on a quiet host, so a minute means it is stuck.
+     */
+    static final Duration LIVE_STALE_AFTER = Duration.ofMinutes(1);
+
     private Serving() {}
+
+    /** The settings of a served agent: its correlator and HTTP options, probes and exposure. */
+    static ServedAgent.Settings settings(
+            SourceKind kind,
+            CorrelatorOptions correlator,
+            ServeOptions serve,
+            ProbeStates probes,
+            Exposure exposure)
+            throws CommandFailedException, BadInputException {
+        return new ServedAgent.Settings(
+                kind,
+                correlator.config(),
+                correlator.reorderWindowNs(),
+                probes,
+                exposure,
+                serve.settings(),
+                LIVE_STALE_AFTER);
+    }
 
     static int untilSignalled(
             EventSource source, ServedAgent.Settings settings, ServedAgent.Extension extension)
