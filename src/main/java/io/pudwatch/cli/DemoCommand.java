@@ -5,11 +5,11 @@ import io.pudwatch.http.ReadinessCheck.SourceKind;
 import io.pudwatch.http.ServedAgent;
 import io.pudwatch.incident.HostContext;
 import io.pudwatch.metrics.DemoExposure;
+import io.pudwatch.metrics.Exposure;
+import io.pudwatch.metrics.KernelExposure;
 import io.pudwatch.metrics.ProbeStates;
-import io.pudwatch.simulate.KernelBehaviour;
 import io.pudwatch.simulate.SimulationConfig;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,19 +49,18 @@ final class DemoCommand implements Callable<Integer> {
         // One-minute runs: long enough that run boundaries are rare, short enough that the seed
         // changes now and then.
         SimulationConfig config = defaults.withSeed(host.seed).withDuration(Duration.ofMinutes(1));
+        Exposure exposure = DemoExposure.simulated(host.kernel);
         ServedAgent.Settings settings =
                 Serving.settings(
-                        SourceKind.FINITE,
-                        correlator,
-                        serve,
-                        ProbeStates.none(),
-                        DemoExposure.simulated(host.kernel));
+                        SourceKind.FINITE, correlator, serve, ProbeStates.none(), exposure);
+        // The incidents name the same simulated kernel and verdict as the metrics.
+        KernelExposure kernel = exposure.current();
         HostContext context =
                 new HostContext(
                         "simulated",
-                        "simulated-" + host.kernel.name().toLowerCase(Locale.ROOT),
-                        host.kernel == KernelBehaviour.VULNERABLE ? "vulnerable" : "fixed",
-                        host.kernel == KernelBehaviour.VULNERABLE ? "exposed" : "not_exposed");
+                        kernel.release(),
+                        kernel.kernelClass().label(),
+                        kernel.verdict().label());
         return Serving.untilSignalled(
                 new SimulatorSource(config, speed, 0),
                 settings,
