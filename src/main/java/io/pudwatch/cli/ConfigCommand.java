@@ -6,9 +6,7 @@ import io.pudwatch.config.ConfigValue;
 import io.pudwatch.config.Origin;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -47,7 +45,7 @@ final class ConfigCommand implements Callable<Integer> {
         ConfigDefaultProvider provider = provider();
         List<Row> rows = new ArrayList<>();
         if (commandLine.isEmpty()) {
-            everyCommand(spec.root(), provider, rows, new IdentityHashMap<>());
+            everyCommand(spec.root(), provider, rows);
         } else {
             oneCommandLine(provider, rows);
         }
@@ -73,20 +71,13 @@ final class ConfigCommand implements Callable<Integer> {
     }
 
     private static void everyCommand(
-            CommandSpec command,
-            ConfigDefaultProvider provider,
-            List<Row> rows,
-            Map<CommandLine, Boolean> seen)
+            CommandSpec command, ConfigDefaultProvider provider, List<Row> rows)
             throws ConfigException {
-        for (OptionSpec option : command.options()) {
-            if (!option.inherited() && ConfigurableOptions.keyName(option) != null) {
-                rows.add(row(option, provider.lookup(option), null));
-            }
+        for (OptionSpec option : ConfigurableOptions.ownConfigurable(command)) {
+            rows.add(row(option, provider.lookup(option), null));
         }
-        for (CommandLine sub : command.subcommands().values()) {
-            if (seen.put(sub, Boolean.TRUE) == null) {
-                everyCommand(sub.getCommandSpec(), provider, rows, seen);
-            }
+        for (CommandSpec sub : ConfigurableOptions.subcommands(command)) {
+            everyCommand(sub, provider, rows);
         }
     }
 
@@ -94,14 +85,11 @@ final class ConfigCommand implements Callable<Integer> {
             throws ConfigException {
         CommandLine parser = PudwatchCommand.newCommandLine();
         parser.setDefaultValueProvider(provider);
-        ParseResult parsed = parser.parseArgs(commandLine.toArray(String[]::new));
-        List<CommandLine> chain = parsed.asCommandLineList();
-        ParseResult last = parsed;
+        ParseResult last = parser.parseArgs(commandLine.toArray(String[]::new));
         while (last.hasSubcommand()) {
             last = last.subcommand();
         }
-        CommandSpec command = chain.get(chain.size() - 1).getCommandSpec();
-        for (OptionSpec option : command.options()) {
+        for (OptionSpec option : last.commandSpec().options()) {
             if (ConfigurableOptions.keyName(option) != null) {
                 rows.add(row(option, provider.lookup(option), last));
             }

@@ -3,9 +3,9 @@ package io.pudwatch.cli;
 import io.pudwatch.config.ConfigKey;
 import io.pudwatch.config.ConfigSection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,24 +56,44 @@ final class ConfigurableOptions {
     /** The sections and keys of {@code command} and every subcommand beneath it. */
     static ConfigSection schema(CommandSpec command) {
         List<ConfigKey> keys = new ArrayList<>();
-        for (OptionSpec option : command.options()) {
-            if (!option.inherited() && keyName(option) != null) {
-                keys.add(key(option));
-            }
+        for (OptionSpec option : ownConfigurable(command)) {
+            keys.add(key(option));
         }
         List<ConfigSection> sections = new ArrayList<>();
-        Map<CommandLine, Boolean> seen = new IdentityHashMap<>();
-        for (CommandLine sub : command.subcommands().values()) {
-            if (seen.put(sub, Boolean.TRUE) != null) {
-                continue; // an alias of a subcommand already walked
-            }
-            ConfigSection section = schema(sub.getCommandSpec());
+        for (CommandSpec sub : subcommands(command)) {
+            ConfigSection section = schema(sub);
             if (!section.keys().isEmpty() || !section.sections().isEmpty()) {
                 sections.add(section);
             }
         }
         String name = command.parent() == null ? "" : command.name();
         return new ConfigSection(name, keys, sections);
+    }
+
+    /**
+     * The configurable options that are keys of {@code command}'s own section: not those it
+     * inherits, which are keys of the section above.
+     */
+    static List<OptionSpec> ownConfigurable(CommandSpec command) {
+        List<OptionSpec> own = new ArrayList<>();
+        for (OptionSpec option : command.options()) {
+            if (!option.inherited() && keyName(option) != null) {
+                own.add(option);
+            }
+        }
+        return own;
+    }
+
+    /** The subcommands of {@code command} in declaration order, each once whatever its aliases. */
+    static List<CommandSpec> subcommands(CommandSpec command) {
+        List<CommandSpec> distinct = new ArrayList<>();
+        Set<CommandLine> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (CommandLine sub : command.subcommands().values()) {
+            if (seen.add(sub)) {
+                distinct.add(sub.getCommandSpec());
+            }
+        }
+        return distinct;
     }
 
     private static String listSeparator(OptionSpec option) {
