@@ -1,10 +1,4 @@
 package io.pudwatch.config;
 
-import java.util.List;
-
-/** One key read from the configuration file, its value as option text, and where it stood. */
-record ConfigEntry(List<String> sectionPath, String key, String value, int line) {
-    String dottedKey() {
-        return sectionPath.isEmpty() ? key : String.join(".", sectionPath) + "." + key;
-    }
-}
+/** The value of one key read from the configuration file, as option text, and its line. */
+record ConfigEntry(String value, int line) {}

@@ -22,8 +22,12 @@ public final class ConfigFile {
 
     /** The value written for {@code key} in exactly the section at {@code sectionPath}. */
     Optional<ConfigEntry> entry(List<String> sectionPath, String key) {
-        String dotted = sectionPath.isEmpty() ? key : String.join(".", sectionPath) + "." + key;
-        return Optional.ofNullable(entries.get(dotted));
+        return Optional.ofNullable(entries.get(dottedKey(sectionPath, key)));
+    }
+
+    /** {@code run.listen}: a key as the file's messages name it, and as entries are kept. */
+    static String dottedKey(List<String> sectionPath, String key) {
+        return sectionPath.isEmpty() ? key : String.join(".", sectionPath) + "." + key;
     }
 
     /** How many keys the file sets. */

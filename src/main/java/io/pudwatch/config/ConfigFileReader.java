@@ -74,7 +74,7 @@ public final class ConfigFileReader {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             int line = line(parser);
-            String where = file + ":" + line + ": " + dotted(path, name) + ": ";
+            String where = file + ":" + line + ": " + ConfigFile.dottedKey(path, name) + ": ";
             JsonToken value = parser.nextToken();
             Optional<ConfigSection> nested = section.section(name);
             Optional<ConfigKey> key = section.key(name);
@@ -102,8 +102,7 @@ public final class ConfigFileReader {
             try {
                 String text = valueText(parser, value, key.get());
                 key.get().check().check(text);
-                entries.put(
-                        dotted(path, name), new ConfigEntry(List.copyOf(path), name, text, line));
+                entries.put(ConfigFile.dottedKey(path, name), new ConfigEntry(text, line));
             } catch (IllegalArgumentException e) {
                 problems.add(where + e.getMessage());
             }
@@ -160,10 +159,6 @@ public final class ConfigFileReader {
                     .append('.');
         }
         return message.toString();
-    }
-
-    private static String dotted(List<String> path, String name) {
-        return path.isEmpty() ? name : String.join(".", path) + "." + name;
     }
 
     private static int line(JsonParser parser) {

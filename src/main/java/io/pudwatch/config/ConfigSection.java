@@ -55,18 +55,6 @@ public final class ConfigSection {
         return Optional.ofNullable(sections.get(sectionName));
     }
 
-    /** The section at {@code path} below this one, or empty if there is none. */
-    public Optional<ConfigSection> at(List<String> path) {
-        ConfigSection section = this;
-        for (String step : path) {
-            section = section.sections.get(step);
-            if (section == null) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(section);
-    }
-
     /** The dotted paths of the sections below this one that have a key named {@code keyName}. */
     List<String> sectionsWithKey(String keyName) {
         List<String> found = new ArrayList<>();
