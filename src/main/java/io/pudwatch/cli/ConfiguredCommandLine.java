@@ -3,6 +3,7 @@ package io.pudwatch.cli;
 import io.pudwatch.config.ConfigException;
 import io.pudwatch.config.ConfigLocation;
 import io.pudwatch.config.Configuration;
+import io.pudwatch.config.EnvironmentNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -65,7 +66,7 @@ final class ConfiguredCommandLine {
             return null;
         }
         for (String name : env.keySet()) {
-            if (name.startsWith("PUDWATCH_")) {
+            if (EnvironmentNames.isPudwatchVariable(name)) {
                 return null;
             }
         }

@@ -11,6 +11,11 @@ public final class EnvironmentNames {
 
     private EnvironmentNames() {}
 
+    /** Whether {@code variable} may configure pudwatch: {@code PUDWATCH_CONFIG} or a key's. */
+    public static boolean isPudwatchVariable(String variable) {
+        return variable.startsWith(PREFIX);
+    }
+
     /** {@code window-timeout} is set by {@code PUDWATCH_WINDOW_TIMEOUT}. */
     public static String of(String key) {
         return PREFIX + key.toUpperCase(Locale.ROOT).replace('-', '_');
